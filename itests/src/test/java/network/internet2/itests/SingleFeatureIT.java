@@ -30,6 +30,10 @@ import org.osgi.framework.Constants;
 @ExamReactorStrategy(PerClass.class)
 public class SingleFeatureIT extends Internet2TestSupport {
 
+    /** Refreshing would also refresh this test's own probe bundle and end the test. */
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH =
+            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
     @Override
     protected boolean bootInternet2() {
         return false;
@@ -44,12 +48,12 @@ public class SingleFeatureIT extends Internet2TestSupport {
         for (Feature feature : ours) {
             assertTrue(feature.getName() + " not preinstalled", !featuresService.isInstalled(feature));
             try {
-                featuresService.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+                featuresService.installFeature(feature, NO_REFRESH);
                 String notRunning = bundlesNotRunning();
                 if (!notRunning.isEmpty()) {
                     failures.add(feature.getName() + ": bundles not running after install: " + notRunning);
                 }
-                featuresService.uninstallFeature(feature.getName(), feature.getVersion());
+                featuresService.uninstallFeature(feature.getName(), feature.getVersion(), NO_REFRESH);
                 Set<String> left = bundles();
                 if (!left.equals(clean)) {
                     Set<String> added = new TreeSet<>(left);
