@@ -40,7 +40,10 @@ find_jdk17() {
 JAVA_HOME="$(find_jdk17)" || die "JDK 17 not found (Karaf 4.4.10 runs on 17 only): install openjdk-17-jdk or set JAVA_HOME"
 export JAVA_HOME
 
-tarball() { ls "$DIST_DIR"/internet2-distribution-*.tar.gz 2>/dev/null | head -1; }
+tarball() {
+  local found
+  for found in "$DIST_DIR"/internet2-distribution-*.tar.gz; do [ -f "$found" ] && echo "$found"; return 0; done
+}
 
 distribution_is_stale() {
   local tar; tar="$(tarball)"
@@ -86,9 +89,9 @@ unpack() {
     keep="$(mktemp -d)"; mv "$NODE/data/internet2" "$keep/"
   fi
   rm -rf "$NODE"; mkdir -p "$RUNTIME"
-  local top; top="$(tar tzf "$tar" | head -1 | cut -d/ -f1)"
-  tar xzf "$tar" -C "$RUNTIME"
-  mv "$RUNTIME/$top" "$NODE"
+  local unpacked; unpacked="$(mktemp -d "$RUNTIME/unpack.XXXXXX")"
+  tar xzf "$tar" -C "$unpacked"
+  mv "$unpacked"/*/ "$NODE"; rmdir "$unpacked"
   if [ -n "$keep" ]; then mkdir -p "$NODE/data"; mv "$keep/internet2" "$NODE/data/"; rmdir "$keep"; fi
   cp "$tar" "$NODE/.unpacked-from"
   say "unpacked $(basename "$tar") into $NODE"
@@ -97,7 +100,13 @@ unpack() {
 apply_profile() {
   local profile="$1"
   [ -d "$NODE/config/$profile" ] || die "unknown profile '$profile': choose one of $(ls "$NODE/config" | grep -v README | tr '\n' ' ')"
-  cp "$NODE/config/$profile"/* "$NODE/etc/"
+  local previous; previous="$(cat "$NODE/.profile" 2>/dev/null || true)"
+  local file
+  for file in "$NODE/config/$profile"/*; do
+    # console users the operator added stay, unless the profile changes
+    if [ "$(basename "$file")" = users.properties ] && [ "$previous" = "$profile" ]; then continue; fi
+    cp "$file" "$NODE/etc/"
+  done
   # production: nothing in etc/ may be readable by others (keys, users)
   chmod 600 "$NODE/etc/users.properties" "$NODE/etc/keys.properties" 2>/dev/null || true
   echo "$profile" > "$NODE/.profile"
@@ -121,12 +130,16 @@ cmd_start() {
   apply_profile "$profile"
   say "starting with profile $profile"
   "$NODE/bin/start" >/dev/null
-  local waited=0
+  local waited=0 seen=0
   until get_health >/dev/null 2>&1; do
     if [ "$waited" -ge "$START_TIMEOUT" ]; then
       die "node did not answer $(health_url) within ${START_TIMEOUT}s; see $NODE/data/log/karaf.log"
     fi
-    if ! running_pid >/dev/null; then die "node exited during start; see $NODE/data/log/karaf.log"; fi
+    # bin/start launches the JVM in the background: give it a moment to appear
+    if running_pid >/dev/null; then seen=1
+    elif [ "$seen" -eq 1 ] || [ "$waited" -ge 20 ]; then
+      die "node exited during start; see $NODE/data/log/karaf.log"
+    fi
     sleep 1; waited=$((waited + 1))
   done
   say "node is up after ${waited}s (pid $(running_pid))"

@@ -35,7 +35,6 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
-import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -71,8 +70,12 @@ public abstract class Internet2TestSupport {
 
     @Configuration
     public Option[] config() throws IOException {
-        MavenArtifactUrlReference distribution = maven().groupId("network.internet2")
-                .artifactId("internet2-distribution").type("tar.gz").versionAsInProject();
+        // the tar.gz this build just made (copied by the pom), else the installed one
+        String built = System.getProperty("internet2.distribution");
+        String distribution = built != null && new File(built).isFile()
+                ? new File(built).toURI().toString()
+                : maven().groupId("network.internet2").artifactId("internet2-distribution").type("tar.gz")
+                        .versionAsInProject().getURL();
         String buildDirectory = System.getProperty("project.build.directory", "target");
         String httpPort = String.valueOf(freePort());
         List<Option> options = new ArrayList<>(List.of(
@@ -87,6 +90,12 @@ public abstract class Internet2TestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(freePort())),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
+        String localRepository = System.getProperty("internet2.maven.local");
+        if (localRepository != null) {
+            // the node finds Pax Exam's bundles in the Maven repository this build uses
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepository));
+        }
         if (!bootInternet2()) {
             options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
                     KARAF_BOOT_FEATURES));
