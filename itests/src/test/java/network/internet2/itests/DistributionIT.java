@@ -32,7 +32,8 @@ public class DistributionIT extends Internet2TestSupport {
     @Test
     public void bootsWithTheInternet2FeatureAndItsParts() throws Exception {
         for (String feature : new String[] {"internet2", "internet2-thirdparty", "internet2-management", "crypto-api",
-                "ca-api", "ct-api", "dns-api", "stoq-api", "asset-api", "proof-api"}) {
+                "crypto-classical", "crypto-pq", "ca-api", "trustchain-ca", "ct-api", "dns-api", "stoq-api",
+                "asset-api", "proof-api"}) {
             assertTrue(feature + " installed", featuresService.isInstalled(featuresService.getFeature(feature)));
         }
         String listed = executeCommand("feature:list -i");
@@ -64,7 +65,7 @@ public class DistributionIT extends Internet2TestSupport {
     }
 
     @Test
-    public void healthReportsEveryUnimplementedLayerAbsent() throws Exception {
+    public void healthReportsTheCaPresentAndEveryUnimplementedLayerAbsent() throws Exception {
         waitUntil("/health answers", Duration.ofSeconds(30), () -> httpGet("/health").statusCode() == 200);
         HttpResponse<String> response = httpGet("/health");
 
@@ -72,9 +73,15 @@ public class DistributionIT extends Internet2TestSupport {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode health = new ObjectMapper().readTree(response.body());
         assertEquals("ok", health.path("status").asText());
-        for (String layer : new String[] {"stoq", "trustchain", "hypermesh"}) {
+        for (String layer : new String[] {"stoq", "hypermesh"}) {
             assertEquals(layer + " in " + response.body(), "absent", health.path("layers").path(layer).path("status").asText());
         }
+        JsonNode trustchain = health.path("layers").path("trustchain");
+        assertEquals(response.body(), "ok", trustchain.path("status").asText());
+        assertTrue(response.body(), trustchain.path("services")
+                .path("network.internet2.trustchain.ca.CertificateAuthority").asBoolean());
+        assertFalse(response.body(), trustchain.path("services")
+                .path("network.internet2.trustchain.ct.TransparencyLog").asBoolean());
         assertFalse("node name in " + response.body(), health.path("node").path("name").asText().isBlank());
         assertTrue(health.path("node").path("uptimeSeconds").isNumber());
     }

@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * What the health check looks at, read from the framework at one moment.
  *
- * @param bundles  every installed bundle
- * @param services the object classes of every registered service
+ * @param bundles    every installed bundle
+ * @param services   the object classes of every registered service
+ * @param components the Declarative Services components of every bundle
  */
-record FrameworkSnapshot(List<BundleState> bundles, Set<String> services) {
+record FrameworkSnapshot(List<BundleState> bundles, Set<String> services, List<ComponentState> components) {
 
     /**
      * One bundle.
@@ -23,5 +24,16 @@ record FrameworkSnapshot(List<BundleState> bundles, Set<String> services) {
         boolean running() {
             return "ACTIVE".equals(state) || fragment && "RESOLVED".equals(state);
         }
+    }
+
+    /**
+     * One enabled DS component.
+     *
+     * @param bundle  symbolic name of the bundle that declares it
+     * @param name    the component name
+     * @param working whether it is active or satisfied
+     * @param detail  its state, and what it waits for when it is not working
+     */
+    record ComponentState(String bundle, String name, boolean working, String detail) {
     }
 }

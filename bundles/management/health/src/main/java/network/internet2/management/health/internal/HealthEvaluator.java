@@ -10,9 +10,12 @@ import java.util.Map;
  * no framework access, so the rules are unit-tested directly.
  *
  * <p>A layer is {@code absent} when none of its implementation bundles is
- * installed; {@code ok} when all of them run and all its required services are
- * registered; {@code degraded} otherwise. The node is {@code ok} unless a layer
- * is degraded.
+ * installed; {@code ok} when all of them run and every DS component they
+ * declare is active or satisfied; {@code degraded} otherwise, with the
+ * problems listed. Which of the layer's core services are registered is
+ * reported beside the status, so a partly installed layer (say, crypto suites
+ * without the CA) shows what it lacks without being called broken. The node
+ * is {@code ok} unless a layer is degraded.
  */
 final class HealthEvaluator {
 
@@ -49,18 +52,19 @@ final class HealthEvaluator {
             }
         }
         Map<String, Boolean> services = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String service : layer.requiredServices()) {
-            boolean present = snapshot.services().contains(service);
-            services.put(service, present);
-            if (!present) {
-                missing.add(service);
+        for (String service : layer.coreServices()) {
+            services.put(service, snapshot.services().contains(service));
+        }
+        List<String> notWorking = new ArrayList<>();
+        for (FrameworkSnapshot.ComponentState component : snapshot.components()) {
+            if (bundles.containsKey(component.bundle()) && !component.working()) {
+                notWorking.add("component " + component.name() + " is " + component.detail());
             }
         }
         String status;
         if (bundles.isEmpty()) {
             status = ABSENT;
-        } else if (notRunning.isEmpty() && missing.isEmpty()) {
+        } else if (notRunning.isEmpty() && notWorking.isEmpty()) {
             status = OK;
         } else {
             status = DEGRADED;
@@ -72,7 +76,7 @@ final class HealthEvaluator {
         if (DEGRADED.equals(status)) {
             List<String> problems = new ArrayList<>();
             notRunning.forEach(name -> problems.add("bundle " + name + " is " + bundles.get(name)));
-            missing.forEach(name -> problems.add("service " + name + " is not registered"));
+            problems.addAll(notWorking);
             report.put("problems", problems);
         }
         return report;

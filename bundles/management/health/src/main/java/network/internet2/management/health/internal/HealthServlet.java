@@ -3,6 +3,8 @@ package network.internet2.management.health.internal;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,10 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,11 +42,13 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
+    private final transient ServiceComponentRuntime components;
     private final transient ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Activate
-    public HealthServlet(BundleContext context) {
+    public HealthServlet(BundleContext context, @Reference ServiceComponentRuntime components) {
         this.context = context;
+        this.components = components;
     }
 
     @Override
@@ -77,7 +85,42 @@ public class HealthServlet extends HttpServlet {
         } catch (org.osgi.framework.InvalidSyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
-        return new FrameworkSnapshot(bundles, services);
+        return new FrameworkSnapshot(bundles, services, componentStates());
+    }
+
+    private List<FrameworkSnapshot.ComponentState> componentStates() {
+        List<FrameworkSnapshot.ComponentState> states = new ArrayList<>();
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
+            if (!components.isComponentEnabled(description)) {
+                continue;
+            }
+            String bundle = description.bundle.symbolicName;
+            Collection<ComponentConfigurationDTO> configurations = components.getComponentConfigurationDTOs(description);
+            if (configurations.isEmpty()) {
+                states.add(new FrameworkSnapshot.ComponentState(bundle, description.name, false,
+                        "waiting for its configuration (" + description.configurationPid[0] + ")"));
+            }
+            for (ComponentConfigurationDTO configuration : configurations) {
+                states.add(new FrameworkSnapshot.ComponentState(bundle, description.name,
+                        configuration.state == ComponentConfigurationDTO.ACTIVE
+                                || configuration.state == ComponentConfigurationDTO.SATISFIED,
+                        describe(configuration)));
+            }
+        }
+        return states;
+    }
+
+    private static String describe(ComponentConfigurationDTO configuration) {
+        return switch (configuration.state) {
+            case ComponentConfigurationDTO.ACTIVE -> "active";
+            case ComponentConfigurationDTO.SATISFIED -> "satisfied";
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "waiting for its configuration";
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "missing "
+                    + Arrays.stream(configuration.unsatisfiedReferences).map(reference -> reference.target == null
+                            ? reference.name : reference.name + " " + reference.target).toList();
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> "failed to activate: " + configuration.failure;
+            default -> "in state " + configuration.state;
+        };
     }
 
     private Map<String, Object> nodeFacts() {

@@ -3,8 +3,8 @@ package network.internet2.management.health.internal;
 import java.util.List;
 
 /**
- * The layers of the stack, how their bundles are recognised, and which
- * services each layer must provide once it is installed.
+ * The layers of the stack, how their bundles are recognised, and the core
+ * services each layer provides once complete.
  */
 enum Layer {
     STOQ("stoq", List.of("network.internet2.stoq.StoqTransport")),
@@ -17,19 +17,19 @@ enum Layer {
             "network.internet2.hypermesh.proof.ConsensusService"));
 
     private final String id;
-    private final List<String> requiredServices;
+    private final List<String> coreServices;
 
-    Layer(String id, List<String> requiredServices) {
+    Layer(String id, List<String> coreServices) {
         this.id = id;
-        this.requiredServices = requiredServices;
+        this.coreServices = coreServices;
     }
 
     String id() {
         return id;
     }
 
-    List<String> requiredServices() {
-        return requiredServices;
+    List<String> coreServices() {
+        return coreServices;
     }
 
     /** Implementation bundles of this layer: {@code network.internet2.<layer>.*}, API bundles excepted. */

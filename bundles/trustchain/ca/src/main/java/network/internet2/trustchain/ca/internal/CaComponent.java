@@ -1,0 +1,208 @@
+package network.internet2.trustchain.ca.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import network.internet2.trustchain.ca.CaException;
+import network.internet2.trustchain.ca.CertificateAuthority;
+import network.internet2.trustchain.ca.CertificateRequest;
+import network.internet2.trustchain.ca.IssuedCertificate;
+import network.internet2.trustchain.ca.RevocationReason;
+import network.internet2.trustchain.ca.ValidationResult;
+import network.internet2.trustchain.crypto.CryptoSuite;
+
+/**
+ * The CA as an OSGi service. Crypto suites are tracked live; the CA opens (and
+ * on first start bootstraps) as soon as the suites it needs are present, so
+ * installing {@code crypto-pq} after the CA restores issuance without a restart.
+ */
+@Component(service = CertificateAuthority.class, configurationPid = CaComponent.PID, immediate = true)
+@Designate(ocd = CaComponent.Config.class)
+public class CaComponent implements CertificateAuthority {
+
+    static final String PID = "network.internet2.trustchain.ca";
+
+    @ObjectClassDefinition(name = "Internet 2.0 TrustChain CA",
+            description = "The node's embedded certificate authority (hybrid classical + FALCON-1024).")
+    @interface Config {
+        @AttributeDefinition(description = "DNS zone every certified name must lie in")
+        String zone() default "internet2.network";
+
+        @AttributeDefinition(description = "Where keys, certificates and the journal live; "
+                + "empty means ${karaf.data}/internet2/ca")
+        String storage_directory() default "";
+
+        @AttributeDefinition(description = "File with the key-encryption passphrase, created (mode 0600) "
+                + "if missing; empty means ${karaf.data}/internet2/secrets/ca.passphrase")
+        String passphrase_file() default "";
+
+        @AttributeDefinition(description = "Default validity of issued certificates, in hours "
+                + "(renewal happens at two thirds of it)")
+        long leaf_validity_hours() default 24;
+
+        @AttributeDefinition(description = "Validity of an intermediate CA, in days")
+        long intermediate_validity_days() default 90;
+
+        @AttributeDefinition(description = "Validity of the root CA, in days")
+        long root_validity_days() default 3650;
+
+        @AttributeDefinition(description = "Require a FALCON-1024 alternative signature on every certificate; "
+                + "only a development profile should turn this off")
+        boolean require_post_quantum() default true;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaComponent.class);
+
+    private final SuiteRegistry suites = new SuiteRegistry();
+    private final CaSettings settings;
+    private HybridCertificateAuthority ca;
+
+    @Activate
+    public CaComponent(BundleContext context, Config config) {
+        Path data = Path.of(context.getProperty("karaf.data") != null ? context.getProperty("karaf.data") : "data",
+                "internet2");
+        this.settings = new CaSettings(
+                config.storage_directory().isBlank() ? data.resolve("ca") : Path.of(config.storage_directory()),
+                config.passphrase_file().isBlank() ? data.resolve("secrets").resolve("ca.passphrase")
+                        : Path.of(config.passphrase_file()),
+                config.zone(), positive(Duration.ofHours(config.leaf_validity_hours()), "leaf.validity.hours"),
+                positive(Duration.ofDays(config.intermediate_validity_days()), "intermediate.validity.days"),
+                positive(Duration.ofDays(config.root_validity_days()), "root.validity.days"),
+                config.require_post_quantum());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSuite(CryptoSuite suite) {
+        suites.add(suite);
+        openWhenReady();
+    }
+
+    /** Bootstraps (first start) or reopens the CA as soon as the suites it needs are there. */
+    private synchronized void openWhenReady() {
+        boolean ready = suites.has(CryptoSuite.CLASSICAL)
+                && (suites.has(CryptoSuite.POST_QUANTUM) || !settings.requirePostQuantum());
+        if (ca == null && ready) {
+            try {
+                ca();
+            } catch (CaException e) {
+                LOG.warn("TrustChain CA cannot open: {}; fix that and the next CA operation retries", e.getMessage());
+            }
+        }
+    }
+
+    void removeSuite(CryptoSuite suite) {
+        suites.remove(suite);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (ca != null) {
+            try {
+                ca.close();
+            } catch (IOException e) {
+                LOG.warn("closing the CA journal failed ({}); its content is synced, nothing is lost", e.getMessage());
+            }
+            ca = null;
+        }
+    }
+
+    /** The open CA, opening (or bootstrapping) it first if needed. */
+    private synchronized HybridCertificateAuthority ca() throws CaException {
+        if (ca == null) {
+            ca = HybridCertificateAuthority.open(settings, suites, Clock.systemUTC());
+            LOG.info("TrustChain CA open in {}: root {}", settings.directory(),
+                    ca.root().getSubjectX500Principal());
+        }
+        return ca;
+    }
+
+    private static Duration positive(Duration duration, String key) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive, not " + duration);
+        }
+        return duration;
+    }
+
+    @Override
+    public IssuedCertificate issue(CertificateRequest request) throws CaException {
+        return ca().issue(request);
+    }
+
+    @Override
+    public IssuedCertificate renew(BigInteger serial) throws CaException {
+        return ca().renew(serial);
+    }
+
+    @Override
+    public IssuedCertificate revoke(BigInteger serial, RevocationReason reason) throws CaException {
+        return ca().revoke(serial, reason);
+    }
+
+    @Override
+    public Optional<IssuedCertificate> find(BigInteger serial) {
+        return open().flatMap(open -> open.find(serial));
+    }
+
+    @Override
+    public List<IssuedCertificate> list() {
+        return open().map(HybridCertificateAuthority::list).orElse(List.of());
+    }
+
+    @Override
+    public X509Certificate root() {
+        return open().orElseThrow(() -> new IllegalStateException("the CA is not open: its crypto suites are missing"))
+                .root();
+    }
+
+    @Override
+    public List<X509Certificate> issuingChain() {
+        return open().orElseThrow(() -> new IllegalStateException("the CA is not open: its crypto suites are missing"))
+                .issuingChain();
+    }
+
+    @Override
+    public X509CRL crl() throws CaException {
+        return ca().crl();
+    }
+
+    @Override
+    public ValidationResult validate(List<X509Certificate> chain, String expectedName) {
+        return open().map(open -> open.validate(chain, expectedName)).orElseGet(() -> new ValidationResult(List.of(
+                new ValidationResult.Check("ca.available", false, "the CA is not open: its crypto suites are missing"))));
+    }
+
+    @Override
+    public void rotateIntermediate() throws CaException {
+        ca().rotateIntermediate();
+    }
+
+    private Optional<HybridCertificateAuthority> open() {
+        try {
+            return Optional.of(ca());
+        } catch (CaException e) {
+            return Optional.empty();
+        }
+    }
+}
