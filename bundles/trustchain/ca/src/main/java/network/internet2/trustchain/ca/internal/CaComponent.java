@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -70,12 +73,21 @@ public class CaComponent implements CertificateAuthority {
         @AttributeDefinition(description = "Require a FALCON-1024 alternative signature on every certificate; "
                 + "only a development profile should turn this off")
         boolean require_post_quantum() default true;
+
+        @AttributeDefinition(description = "Rotate the intermediate automatically at two thirds of its validity, "
+                + "keeping the old one valid until it expires")
+        boolean enable_auto_rotation() default true;
+
+        @AttributeDefinition(description = "How often to check whether the intermediate is due for rotation, "
+                + "in minutes")
+        long rotation_check_minutes() default 60;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CaComponent.class);
 
     private final SuiteRegistry suites = new SuiteRegistry();
     private final CaSettings settings;
+    private final ScheduledExecutorService rotation;
     private HybridCertificateAuthority ca;
 
     @Activate
@@ -90,6 +102,31 @@ public class CaComponent implements CertificateAuthority {
                 positive(Duration.ofDays(config.intermediate_validity_days()), "intermediate.validity.days"),
                 positive(Duration.ofDays(config.root_validity_days()), "root.validity.days"),
                 config.require_post_quantum());
+        if (config.enable_auto_rotation()) {
+            long minutes = positive(Duration.ofMinutes(config.rotation_check_minutes()), "rotation.check.minutes")
+                    .toMinutes();
+            this.rotation = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "internet2-ca-rotation");
+                thread.setDaemon(true);
+                return thread;
+            });
+            rotation.scheduleWithFixedDelay(this::rotateIfDue, minutes, minutes, TimeUnit.MINUTES);
+        } else {
+            this.rotation = null;
+        }
+    }
+
+    private void rotateIfDue() {
+        try {
+            HybridCertificateAuthority open = ca();
+            if (open.rotateIfDue()) {
+                LOG.info("TrustChain CA rotated its intermediate; new certificates are issued under {}",
+                        open.issuingChain().get(0).getSubjectX500Principal());
+            }
+        } catch (CaException | RuntimeException e) {
+            LOG.warn("TrustChain CA intermediate rotation check failed ({}); it is retried at the next check",
+                    e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -118,6 +155,9 @@ public class CaComponent implements CertificateAuthority {
 
     @Deactivate
     synchronized void deactivate() {
+        if (rotation != null) {
+            rotation.shutdownNow();
+        }
         if (ca != null) {
             try {
                 ca.close();

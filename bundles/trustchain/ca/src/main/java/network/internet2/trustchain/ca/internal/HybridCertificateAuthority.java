@@ -341,6 +341,24 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
         newIntermediate(clock.instant());
     }
 
+    /**
+     * Rotates the intermediate once it has lived two thirds of its validity.
+     * The old one stays valid (and trusted through the root) until it expires,
+     * so certificates it issued keep validating while their holders renew.
+     *
+     * @return whether a new intermediate was made
+     */
+    synchronized boolean rotateIfDue() throws CaException {
+        Instant notBefore = intermediate.certificate().getNotBefore().toInstant();
+        Instant notAfter = intermediate.certificate().getNotAfter().toInstant();
+        Instant due = notBefore.plus(Duration.between(notBefore, notAfter).multipliedBy(2).dividedBy(3));
+        if (clock.instant().isBefore(due)) {
+            return false;
+        }
+        newIntermediate(clock.instant());
+        return true;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         journal.close();

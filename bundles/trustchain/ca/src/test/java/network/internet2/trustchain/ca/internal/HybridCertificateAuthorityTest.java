@@ -20,6 +20,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -84,9 +85,70 @@ public class HybridCertificateAuthorityTest {
     }
 
     private HybridCertificateAuthority open() throws CaException {
+        return open(Clock.systemUTC());
+    }
+
+    private HybridCertificateAuthority open(Clock clock) throws CaException {
         return HybridCertificateAuthority.open(new CaSettings(home.resolve("ca"), home.resolve("secrets/ca.pass"),
                 "internet2.network", Duration.ofHours(24), Duration.ofDays(90), Duration.ofDays(3650), true),
-                suites, Clock.systemUTC());
+                suites, clock);
+    }
+
+    @Test
+    public void rotatesTheIntermediateAtTwoThirdsOfItsLifeAndOldLeavesKeepValidating() throws Exception {
+        SettableClock clock = new SettableClock(Instant.now());
+        try (HybridCertificateAuthority ca = open(clock)) {
+            X509Certificate first = ca.issuingChain().get(0);
+            clock.advance(Duration.ofDays(59));
+            assertFalse("not due before 60 of 90 days", ca.rotateIfDue());
+            clock.advance(Duration.ofHours(12));
+            IssuedCertificate old = ca.issue(new CertificateRequest(opensslCsr(NODE), null)); // valid 24 h
+
+            clock.advance(Duration.ofHours(13));
+            assertTrue(ca.rotateIfDue());
+            X509Certificate second = ca.issuingChain().get(0);
+            assertNotEquals(first, second);
+            IssuedCertificate fresh = ca.issue(new CertificateRequest(opensslCsr(NODE), null));
+
+            clock.advance(Duration.ofHours(1));
+            assertEquals(first, old.chain().get(0));
+            assertEquals(second, fresh.chain().get(0));
+            assertTrue(ca.validate(List.of(old.certificate(), first), NODE).failures().toString(),
+                    ca.validate(List.of(old.certificate(), first), NODE).valid());
+            assertTrue(ca.validate(List.of(fresh.certificate(), second), NODE).valid());
+        }
+        try (HybridCertificateAuthority reopened = open(clock)) {
+            assertEquals("the rotated intermediate survives a restart", 2,
+                    reopened.list().stream().map(issued -> issued.chain().get(0)).distinct().count());
+        }
+    }
+
+    /** A clock the test moves forward by hand. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
