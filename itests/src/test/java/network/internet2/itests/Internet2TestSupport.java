@@ -68,6 +68,11 @@ public abstract class Internet2TestSupport {
         return true;
     }
 
+    /** @return our features to boot in a container that does not boot {@code internet2} */
+    protected String[] extraBootFeatures() {
+        return new String[0];
+    }
+
     @Configuration
     public Option[] config() throws IOException {
         // the tar.gz this build just made (copied by the pom), else the installed one
@@ -97,8 +102,9 @@ public abstract class Internet2TestSupport {
                     "org.ops4j.pax.url.mvn.localRepository", localRepository));
         }
         if (!bootInternet2()) {
+            String extra = String.join(",", extraBootFeatures());
             options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                    KARAF_BOOT_FEATURES));
+                    extra.isEmpty() ? KARAF_BOOT_FEATURES : KARAF_BOOT_FEATURES + "," + extra));
         }
         return options.toArray(new Option[0]);
     }
