@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * and services. Answers 200 when the node is ok and 503 when a layer is degraded.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("internet2-health")
 @HttpWhiteboardServletPattern("/health")
 public class HealthServlet extends HttpServlet {
 

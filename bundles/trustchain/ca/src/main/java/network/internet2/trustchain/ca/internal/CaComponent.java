@@ -202,24 +202,22 @@ public class CaComponent implements CertificateAuthority {
 
     @Override
     public Optional<IssuedCertificate> find(BigInteger serial) {
-        return open().flatMap(open -> open.find(serial));
+        return openOrExplain().find(serial);
     }
 
     @Override
     public List<IssuedCertificate> list() {
-        return open().map(HybridCertificateAuthority::list).orElse(List.of());
+        return openOrExplain().list();
     }
 
     @Override
     public X509Certificate root() {
-        return open().orElseThrow(() -> new IllegalStateException("the CA is not open: its crypto suites are missing"))
-                .root();
+        return openOrExplain().root();
     }
 
     @Override
     public List<X509Certificate> issuingChain() {
-        return open().orElseThrow(() -> new IllegalStateException("the CA is not open: its crypto suites are missing"))
-                .issuingChain();
+        return openOrExplain().issuingChain();
     }
 
     @Override
@@ -229,8 +227,12 @@ public class CaComponent implements CertificateAuthority {
 
     @Override
     public ValidationResult validate(List<X509Certificate> chain, String expectedName) {
-        return open().map(open -> open.validate(chain, expectedName)).orElseGet(() -> new ValidationResult(List.of(
-                new ValidationResult.Check("ca.available", false, "the CA is not open: its crypto suites are missing"))));
+        try {
+            return ca().validate(chain, expectedName);
+        } catch (CaException e) {
+            return new ValidationResult(List.of(new ValidationResult.Check("ca.available", false,
+                    "the CA is not open: " + e.getMessage())));
+        }
     }
 
     @Override
@@ -238,11 +240,12 @@ public class CaComponent implements CertificateAuthority {
         ca().rotateIntermediate();
     }
 
-    private Optional<HybridCertificateAuthority> open() {
+    /** The open CA; for methods that cannot throw a checked exception, why it is not open. */
+    private HybridCertificateAuthority openOrExplain() {
         try {
-            return Optional.of(ca());
+            return ca();
         } catch (CaException e) {
-            return Optional.empty();
+            throw new IllegalStateException("the CA is not open: " + e.getMessage(), e);
         }
     }
 }
