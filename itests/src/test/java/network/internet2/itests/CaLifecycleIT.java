@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -37,14 +38,15 @@ import network.internet2.trustchain.ca.IssuedCertificate;
 import network.internet2.trustchain.ca.NodeCertificateProvider;
 
 /**
- * Crypto suites are swappable under a running CA: with {@code crypto-pq}
- * uninstalled, hybrid issuance fails with an error naming the missing suite
- * and the node certificate service goes away; installing it back restores
- * both, without restarting the CA.
+ * The CA live in a container: crypto suites are swappable under it — with
+ * {@code crypto-pq} uninstalled, hybrid issuance fails with an error naming the
+ * missing suite and the node certificate service goes away; installing it back
+ * restores both, without restarting the CA — and an intermediate rotation keeps
+ * earlier certificates valid.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CaSuiteSwapIT extends Internet2TestSupport {
+public class CaLifecycleIT extends Internet2TestSupport {
 
     private static final EnumSet<FeaturesService.Option> NO_REFRESH =
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
@@ -95,6 +97,23 @@ public class CaSuiteSwapIT extends Internet2TestSupport {
         } finally {
             node.close();
         }
+    }
+
+    @Test
+    public void afterAnIntermediateRotationEarlierCertificatesKeepValidating() throws Exception {
+        byte[] csr = csr("node6.internet2.network");
+        waitUntil("the CA issues", Duration.ofSeconds(60), () -> ca.issue(new CertificateRequest(csr, null)) != null);
+        IssuedCertificate before = ca.issue(new CertificateRequest(csr, null));
+
+        ca.rotateIntermediate();
+        IssuedCertificate after = ca.issue(new CertificateRequest(csr, null));
+
+        assertTrue("issued under a new intermediate",
+                !before.chain().get(0).equals(after.chain().get(0)));
+        assertTrue(ca.validate(List.of(before.certificate(), before.chain().get(0)), "node6.internet2.network")
+                .valid());
+        assertTrue(ca.validate(List.of(after.certificate(), after.chain().get(0)), "node6.internet2.network")
+                .valid());
     }
 
     private static byte[] csr(String name) throws Exception {
