@@ -116,6 +116,26 @@ public class CaLifecycleIT extends Internet2TestSupport {
                 .valid());
     }
 
+    @Test
+    public void afterARootRotationByCrossSigningEarlierAndNewCertificatesValidate() throws Exception {
+        byte[] csr = csr("node8.internet2.network");
+        waitUntil("the CA issues", Duration.ofSeconds(60), () -> ca.issue(new CertificateRequest(csr, null)) != null);
+        IssuedCertificate before = ca.issue(new CertificateRequest(csr, null));
+        java.security.cert.X509Certificate oldRoot = ca.root();
+
+        ca.rotateRoot();
+        IssuedCertificate after = ca.issue(new CertificateRequest(csr, null));
+
+        assertTrue("a new root", !oldRoot.equals(ca.root()));
+        assertEquals(ca.root(), after.chain().get(1));
+        assertEquals("the new root is cross-signed by the old one", oldRoot.getSubjectX500Principal(),
+                ca.crossCertificates().get(ca.crossCertificates().size() - 1).getIssuerX500Principal());
+        assertTrue(ca.validate(List.of(before.certificate(), before.chain().get(0)), "node8.internet2.network")
+                .valid());
+        assertTrue(ca.validate(List.of(after.certificate(), after.chain().get(0)), "node8.internet2.network")
+                .valid());
+    }
+
     private static byte[] csr(String name) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -72,4 +72,24 @@ public interface CertificateAuthority {
      * have moved over.
      */
     void rotateIntermediate() throws CaException;
+
+    /**
+     * Rotates the root: a new self-signed root, cross-signed by the current
+     * one (so peers that still trust only the old root accept chains through
+     * the cross certificate), and a new intermediate under it. The old root
+     * stays trusted until it expires, so every certificate issued before keeps
+     * validating.
+     *
+     * @since 1.1
+     */
+    void rotateRoot() throws CaException;
+
+    /** @return the roots this CA trusts now: the current one first, then earlier roots still valid */
+    List<X509Certificate> trustedRoots();
+
+    /**
+     * @return the cross certificates linking each newer root to its predecessor
+     *         (subject: the newer root, issuer: the older one), oldest first
+     */
+    List<X509Certificate> crossCertificates();
 }

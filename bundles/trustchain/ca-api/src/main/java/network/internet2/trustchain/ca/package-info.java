@@ -8,7 +8,7 @@
  * own, automatically renewed certificate to the transport.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package network.internet2.trustchain.ca;
 
 import org.osgi.annotation.bundle.Export;

@@ -240,6 +240,21 @@ public class CaComponent implements CertificateAuthority {
         ca().rotateIntermediate();
     }
 
+    @Override
+    public void rotateRoot() throws CaException {
+        ca().rotateRoot();
+    }
+
+    @Override
+    public List<X509Certificate> trustedRoots() {
+        return openOrExplain().trustedRoots();
+    }
+
+    @Override
+    public List<X509Certificate> crossCertificates() {
+        return openOrExplain().crossCertificates();
+    }
+
     /** The open CA; for methods that cannot throw a checked exception, why it is not open. */
     private HybridCertificateAuthority openOrExplain() {
         try {

@@ -67,8 +67,7 @@ final class ChainValidator {
             }
             checks.add(validity(i, certificate, now));
             if (i > 0) {
-                checks.add(new Check("[" + i + "].ca", certificate.getBasicConstraints() >= 0,
-                        certificate.getBasicConstraints() >= 0 ? "a CA certificate" : "not a CA certificate"));
+                checks.add(caConstraints(i, certificate));
             }
         }
         for (int i = 0; i < chain.size(); i++) {
@@ -118,6 +117,20 @@ final class ChainValidator {
         } catch (Exception e) {
             return new Check(label, false, "cannot check: " + e.getMessage());
         }
+    }
+
+    /** A CA certificate, whose path-length constraint allows the {@code i - 1} CA certificates below it. */
+    private static Check caConstraints(int i, X509Certificate certificate) {
+        String label = "[" + i + "].ca";
+        int pathLength = certificate.getBasicConstraints();
+        if (pathLength < 0) {
+            return new Check(label, false, "not a CA certificate");
+        }
+        if (i - 1 > pathLength) {
+            return new Check(label, false, "its path length " + pathLength + " does not allow " + (i - 1)
+                    + " CA certificates below it");
+        }
+        return new Check(label, true, "a CA certificate");
     }
 
     private static Check validity(int i, X509Certificate certificate, Instant now) {

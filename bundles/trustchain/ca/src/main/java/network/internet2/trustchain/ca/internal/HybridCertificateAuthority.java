@@ -72,6 +72,8 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     private final Map<BigInteger, IssuedCertificate> issued = new LinkedHashMap<>();
     private final Map<BigInteger, Authority> intermediates = new LinkedHashMap<>();
+    private final List<Authority> roots = new ArrayList<>();
+    private final List<X509Certificate> crossCertificates = new ArrayList<>();
     private Authority root;
     private Authority intermediate;
 
@@ -116,20 +118,78 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     private synchronized void bootstrap() throws CaException {
         Instant now = clock.instant();
+        Authority newRoot = newRoot(now, null);
+        persistAuthority("root", newRoot);
+        root = newRoot;
+        roots.add(newRoot);
+        newIntermediate(now);
+    }
+
+    /** A fresh self-signed root; the first is named plainly, later ones after their serial. */
+    private Authority newRoot(Instant now, Authority predecessor) throws CaException {
         KeyPair rootClassical = generate(CLASSICAL_ALGORITHM);
         KeyPair rootAlternative = settings.requirePostQuantum() || available(CryptoSuite.POST_QUANTUM)
                 ? generate(Algorithms.FALCON_1024) : null;
         Authority rootKeys = new Authority(null, CLASSICAL_ALGORITHM, rootClassical.getPrivate(),
                 rootAlternative == null ? null : rootAlternative.getPrivate());
-        Subject rootSubject = new Subject(new X500Name("CN=TrustChain Root CA, O=Internet 2.0, OU=" + settings.zone()),
+        BigInteger serial = builder.newSerial();
+        String name = predecessor == null ? "CN=TrustChain Root CA"
+                : "CN=TrustChain Root CA " + serial.toString(16).substring(0, 8);
+        Subject rootSubject = new Subject(new X500Name(name + ", O=Internet 2.0, OU=" + settings.zone()),
                 spki(rootClassical), rootAlternative == null ? null : spki(rootAlternative), List.of());
-        X509Certificate rootCertificate = builder.build(Profile.ROOT, rootSubject, null, rootKeys,
-                builder.newSerial(), now.minus(BACKDATE), now.plus(settings.rootValidity()));
-        Authority newRoot = new Authority(rootCertificate, CLASSICAL_ALGORITHM, rootKeys.classicalKey(),
-                rootKeys.alternativeKey());
-        persistAuthority("root", newRoot);
-        root = newRoot;
+        X509Certificate rootCertificate = builder.build(Profile.ROOT, rootSubject, null, rootKeys, serial,
+                now.minus(BACKDATE), now.plus(settings.rootValidity()));
+        return new Authority(rootCertificate, CLASSICAL_ALGORITHM, rootKeys.classicalKey(), rootKeys.alternativeKey());
+    }
+
+    @Override
+    public synchronized void rotateRoot() throws CaException {
+        Instant now = clock.instant();
+        Authority previous = root;
+        Authority next = newRoot(now, previous);
+        X509Certificate nextCertificate = next.certificate();
+        Subject crossSubject = new Subject(
+                X500Name.getInstance(nextCertificate.getSubjectX500Principal().getEncoded()),
+                SubjectPublicKeyInfo.getInstance(nextCertificate.getPublicKey().getEncoded()),
+                alternativeKeyOf(nextCertificate), List.of());
+        Instant crossNotAfter = previous.certificate().getNotAfter().toInstant();
+        X509Certificate cross = builder.build(Profile.ROOT, crossSubject, previous, null, builder.newSerial(),
+                now.minus(BACKDATE), crossNotAfter);
+        persistAuthority("root", next);
+        record("CROSS|" + cross.getSerialNumber().toString(16) + "|" + base64(cross));
+        root = next;
+        roots.add(next);
+        crossCertificates.add(cross);
         newIntermediate(now);
+    }
+
+    @Override
+    public synchronized List<X509Certificate> trustedRoots() {
+        Instant now = clock.instant();
+        List<X509Certificate> trusted = new ArrayList<>();
+        trusted.add(root.certificate());
+        for (int i = roots.size() - 2; i >= 0; i--) {
+            X509Certificate older = roots.get(i).certificate();
+            if (!now.isAfter(older.getNotAfter().toInstant())) {
+                trusted.add(older);
+            }
+        }
+        return trusted;
+    }
+
+    @Override
+    public synchronized List<X509Certificate> crossCertificates() {
+        return List.copyOf(crossCertificates);
+    }
+
+    private static SubjectPublicKeyInfo alternativeKeyOf(X509Certificate certificate) throws CaException {
+        try {
+            SubjectAltPublicKeyInfo alternative = SubjectAltPublicKeyInfo.fromExtensions(
+                    new X509CertificateHolder(certificate.getEncoded()).getExtensions());
+            return alternative == null ? null : SubjectPublicKeyInfo.getInstance(alternative.toASN1Primitive());
+        } catch (IOException | CertificateException e) {
+            throw new CaException("cannot read the alternative key of " + certificate.getSubjectX500Principal(), e);
+        }
     }
 
     private void newIntermediate(Instant now) throws CaException {
@@ -178,11 +238,13 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
                                     : null);
                     if ("root".equals(fields[1])) {
                         root = authority;
+                        roots.add(authority);
                     } else {
                         intermediates.put(certificate.getSerialNumber(), authority);
                         intermediate = authority;
                     }
                 }
+                case "CROSS" -> crossCertificates.add(certificate(fields[2]));
                 case "ISSUE" -> {
                     X509Certificate certificate = certificate(fields[2]);
                     issued.put(certificate.getSerialNumber(),
@@ -324,11 +386,8 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     @Override
     public ValidationResult validate(List<X509Certificate> chain, String expectedName) {
-        List<X509Certificate> roots;
-        synchronized (this) {
-            roots = List.of(root.certificate());
-        }
-        return validator.validate(chain, roots, serial -> {
+        List<X509Certificate> anchors = trustedRoots();
+        return validator.validate(chain, anchors, serial -> {
             synchronized (this) {
                 IssuedCertificate known = issued.get(serial);
                 return known == null ? null : known.revocationReason();
@@ -374,13 +433,24 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
         }
     }
 
+    /** The leaf's intermediate and the root that issued that intermediate. */
     private List<X509Certificate> chainOf(X509Certificate leaf) {
         for (Authority candidate : intermediates.values()) {
             if (candidate.certificate().getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
-                return List.of(candidate.certificate(), root.certificate());
+                return List.of(candidate.certificate(), rootOf(candidate.certificate()));
             }
         }
         return List.of(root.certificate());
+    }
+
+    private X509Certificate rootOf(X509Certificate intermediateCertificate) {
+        for (Authority candidate : roots) {
+            if (candidate.certificate().getSubjectX500Principal()
+                    .equals(intermediateCertificate.getIssuerX500Principal())) {
+                return candidate.certificate();
+            }
+        }
+        return root.certificate();
     }
 
     private KeyPair generate(String algorithm) throws CaException {

@@ -95,7 +95,8 @@ final class HybridCertificateBuilder {
                     EXTENSIONS.createAuthorityKeyIdentifier(issuerKey));
             switch (profile) {
                 case ROOT -> {
-                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
+                    // path length 2: root, then a cross certificate to its successor, then an intermediate
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(2));
                     builder.addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
                 }

@@ -123,6 +123,52 @@ public class HybridCertificateAuthorityTest {
         }
     }
 
+    @Test
+    public void rootRotationCrossSignsSoOldAndNewChainsValidateAndOpensslFollowsTheCrossCertificate()
+            throws Exception {
+        X509Certificate oldRoot;
+        IssuedCertificate before;
+        try (HybridCertificateAuthority ca = open()) {
+            oldRoot = ca.root();
+            before = ca.issue(new CertificateRequest(opensslCsr(NODE), null));
+
+            ca.rotateRoot();
+            X509Certificate newRoot = ca.root();
+            assertNotEquals(oldRoot, newRoot);
+            assertEquals(List.of(newRoot, oldRoot), ca.trustedRoots());
+            X509Certificate cross = ca.crossCertificates().get(0);
+            assertEquals(newRoot.getSubjectX500Principal(), cross.getSubjectX500Principal());
+            assertEquals(oldRoot.getSubjectX500Principal(), cross.getIssuerX500Principal());
+            assertEquals(newRoot.getPublicKey(), cross.getPublicKey());
+
+            IssuedCertificate after = ca.issue(new CertificateRequest(opensslCsr(NODE), null));
+            assertEquals(newRoot, after.chain().get(1));
+            assertTrue("earlier certificate still valid",
+                    ca.validate(List.of(before.certificate(), before.chain().get(0)), NODE).valid());
+            assertTrue(ca.validate(List.of(after.certificate(), after.chain().get(0)), NODE).valid());
+
+            ValidationResult throughCross = new ChainValidator(suites).validate(
+                    List.of(after.certificate(), after.chain().get(0), cross), List.of(oldRoot), serial -> null,
+                    Instant.now(), NODE);
+            assertTrue("a peer trusting only the old root: " + throughCross.failures(), throughCross.valid());
+            assertTrue(throughCross.checks().stream().anyMatch(check -> check.name().equals("[2].altSignature")
+                    && check.passed()));
+
+            Path untrusted = home.resolve("untrusted.pem");
+            Files.writeString(untrusted, Files.readString(write("i2.pem", after.chain().get(0)))
+                    + Files.readString(write("cross.pem", cross)));
+            String verify = openssl("verify", "-CAfile", write("old-root.pem", oldRoot).toString(), "-untrusted",
+                    untrusted.toString(), write("new-leaf.pem", after.certificate()).toString());
+            assertTrue(verify, verify.contains(": OK"));
+        }
+        try (HybridCertificateAuthority reopened = open()) {
+            assertEquals("the new root after a restart", 2, reopened.trustedRoots().size());
+            assertNotEquals(oldRoot, reopened.root());
+            assertEquals(1, reopened.crossCertificates().size());
+            assertTrue(reopened.validate(List.of(before.certificate(), before.chain().get(0)), NODE).valid());
+        }
+    }
+
     /** A clock the test moves forward by hand. */
     private static final class SettableClock extends Clock {
         private Instant now;

@@ -121,4 +121,19 @@ final class FakeCa implements CertificateAuthority {
     public void rotateIntermediate() {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public void rotateRoot() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<X509Certificate> trustedRoots() {
+        return List.of(root);
+    }
+
+    @Override
+    public List<X509Certificate> crossCertificates() {
+        return List.of();
+    }
 }
