@@ -257,6 +257,10 @@ public class HybridCertificateAuthorityTest {
             assertArrayEquals(falcon.getPublic().getEncoded(), named.getEncoded());
             List<X509Certificate> chain = List.of(issued.certificate(), issued.chain().get(0));
             assertTrue(ca.validate(chain, "node2.internet2.network").valid());
+            String asn1 = openssl("asn1parse", "-in", write("hybrid-leaf.pem", issued.certificate()).toString());
+            for (String oid : new String[] {"2.5.29.72", "2.5.29.73", "2.5.29.74"}) {
+                assertTrue(oid + " in\n" + asn1, asn1.contains(oid));
+            }
 
             X509Certificate tampered = flipByteInAlternativeSignature(issued.certificate());
             ValidationResult result = ca.validate(List.of(tampered, issued.chain().get(0)), null);
