@@ -20,6 +20,8 @@ import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.CryptoSuite;
 import network.internet2.trustchain.crypto.Encapsulation;
 import network.internet2.trustchain.crypto.UnsupportedAlgorithmException;
+import network.internet2.trustchain.crypto.support.KeyType;
+import network.internet2.trustchain.crypto.support.SignatureScheme;
 
 /**
  * The classical suite: ECDSA P-256/P-384, Ed25519, and DHKEM(X25519, HKDF-SHA256).

@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.Encapsulation;
+import network.internet2.trustchain.crypto.support.KeyType;
 
 /**
  * DHKEM(X25519, HKDF-SHA256), KEM id 0x0020, exactly as RFC 9180 section 4.1

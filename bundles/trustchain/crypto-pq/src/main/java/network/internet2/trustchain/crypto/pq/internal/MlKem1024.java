@@ -17,6 +17,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.Encapsulation;
+import network.internet2.trustchain.crypto.support.KeyType;
 
 /**
  * ML-KEM-1024 (FIPS 203) with BouncyCastle's low-level generator and

@@ -22,6 +22,8 @@ import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.CryptoSuite;
 import network.internet2.trustchain.crypto.Encapsulation;
 import network.internet2.trustchain.crypto.UnsupportedAlgorithmException;
+import network.internet2.trustchain.crypto.support.KeyType;
+import network.internet2.trustchain.crypto.support.SignatureScheme;
 
 /**
  * The post-quantum suite: FALCON-1024 and ML-DSA-87 signatures, ML-KEM-1024

@@ -1,4 +1,4 @@
-package network.internet2.trustchain.crypto.classical.internal;
+package network.internet2.trustchain.crypto.support;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -28,11 +28,12 @@ import network.internet2.trustchain.crypto.CryptoException;
  *
  * <p>A key fits when its encoding (X.509 {@code SubjectPublicKeyInfo} or
  * PKCS#8) names the expected algorithm OID and, where one is expected (EC
- * curves), the expected parameters OID. Going by the encoding accepts keys of
- * any provider (the JDK's {@code XDH}/{@code EdDSA} keys as well as
- * BouncyCastle's).
+ * curves), the expected parameters OID; the post-quantum OIDs each name one
+ * parameter set, so a key of another set does not fit. Going by the encoding
+ * accepts keys of any provider (the JDK's {@code XDH}/{@code EdDSA} keys as
+ * well as BouncyCastle's).
  */
-final class KeyType {
+public final class KeyType {
 
     private final String suite;
     private final String algorithm;
@@ -51,7 +52,7 @@ final class KeyType {
      * @param oid             the algorithm OID every fitting key's encoding carries
      * @param parametersOid   the parameters OID (named curve) a fitting key carries, or {@code null}
      */
-    KeyType(String suite, String algorithm, Provider provider, String jcaKeyAlgorithm,
+    public KeyType(String suite, String algorithm, Provider provider, String jcaKeyAlgorithm,
             AlgorithmParameterSpec generationSpec, ASN1ObjectIdentifier oid, ASN1ObjectIdentifier parametersOid) {
         this.suite = suite;
         this.algorithm = algorithm;
@@ -62,15 +63,15 @@ final class KeyType {
         this.parametersOid = parametersOid;
     }
 
-    String algorithm() {
+    public String algorithm() {
         return algorithm;
     }
 
-    Provider provider() {
+    public Provider provider() {
         return provider;
     }
 
-    KeyPair generateKeyPair(SecureRandom random) throws CryptoException {
+    public KeyPair generateKeyPair(SecureRandom random) throws CryptoException {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(jcaKeyAlgorithm, provider);
             if (generationSpec != null) {
@@ -84,7 +85,7 @@ final class KeyType {
         }
     }
 
-    PublicKey decodePublicKey(byte[] subjectPublicKeyInfo) throws CryptoException {
+    public PublicKey decodePublicKey(byte[] subjectPublicKeyInfo) throws CryptoException {
         if (subjectPublicKeyInfo == null || subjectPublicKeyInfo.length == 0) {
             throw new CryptoException("no " + algorithm + " public key given: pass the key's X.509 "
                     + "SubjectPublicKeyInfo DER encoding (PublicKey.getEncoded())");
@@ -108,12 +109,12 @@ final class KeyType {
     }
 
     /** @throws CryptoException unless {@code key} is a private key of this algorithm */
-    void requireFits(PrivateKey key) throws CryptoException {
+    public void requireFits(PrivateKey key) throws CryptoException {
         requireFits(key, "private key");
     }
 
     /** @throws CryptoException unless {@code key} is a public key of this algorithm */
-    void requireFits(PublicKey key) throws CryptoException {
+    public void requireFits(PublicKey key) throws CryptoException {
         requireFits(key, "public key");
     }
 
@@ -156,7 +157,7 @@ final class KeyType {
      * Returns {@code key} as a key of this provider, re-decoding its encoding
      * when the provider refuses the object itself (a key of another provider).
      */
-    PrivateKey translate(PrivateKey key) throws CryptoException {
+    public PrivateKey translate(PrivateKey key) throws CryptoException {
         try {
             return KeyFactory.getInstance(jcaKeyAlgorithm, provider)
                     .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
@@ -167,7 +168,7 @@ final class KeyType {
     }
 
     /** Like {@link #translate(PrivateKey)} for public keys. */
-    PublicKey translate(PublicKey key) throws CryptoException {
+    public PublicKey translate(PublicKey key) throws CryptoException {
         return decodePublicKey(key.getEncoded());
     }
 

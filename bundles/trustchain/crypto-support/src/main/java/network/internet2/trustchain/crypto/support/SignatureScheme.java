@@ -1,4 +1,4 @@
-package network.internet2.trustchain.crypto.pq.internal;
+package network.internet2.trustchain.crypto.support;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -15,21 +15,21 @@ import network.internet2.trustchain.crypto.CryptoException;
  * One signature algorithm: a {@link KeyType} and the provider's signature
  * algorithm. A fresh {@link Signature} per call keeps it thread-safe.
  */
-final class SignatureScheme {
+public final class SignatureScheme {
 
     private final KeyType keys;
     private final String jcaSignatureAlgorithm;
 
-    SignatureScheme(KeyType keys, String jcaSignatureAlgorithm) {
+    public SignatureScheme(KeyType keys, String jcaSignatureAlgorithm) {
         this.keys = keys;
         this.jcaSignatureAlgorithm = jcaSignatureAlgorithm;
     }
 
-    KeyType keys() {
+    public KeyType keys() {
         return keys;
     }
 
-    byte[] sign(PrivateKey key, byte[] data, SecureRandom random) throws CryptoException {
+    public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) throws CryptoException {
         Objects.requireNonNull(data, "data");
         keys.requireFits(key);
         Signature signature = newSignature();
@@ -50,7 +50,7 @@ final class SignatureScheme {
         }
     }
 
-    boolean verify(PublicKey key, byte[] data, byte[] signatureBytes) throws CryptoException {
+    public boolean verify(PublicKey key, byte[] data, byte[] signatureBytes) throws CryptoException {
         Objects.requireNonNull(data, "data");
         keys.requireFits(key);
         if (signatureBytes == null || signatureBytes.length == 0) {
