@@ -268,7 +268,7 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
     // ---------------------------------------------------------------- CertificateAuthority
 
     @Override
-    public synchronized IssuedCertificate issue(CertificateRequest request) throws CaException {
+    public IssuedCertificate issue(CertificateRequest request) throws CaException {
         CsrReview.Reviewed reviewed = review.review(request.pkcs10());
         Duration validity = request.validity() != null ? request.validity() : settings.leafValidity();
         if (validity.compareTo(settings.intermediateValidity()) > 0) {
@@ -279,27 +279,38 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
                 reviewed.dnsNames()), validity);
     }
 
+    /**
+     * Signs outside the lock (signing is the expensive part and the suites are
+     * thread-safe), then records and publishes under it. A rotation racing
+     * with the signature leaves the leaf under the previous intermediate, which
+     * stays valid.
+     */
     private IssuedCertificate issueLeaf(Subject subject, Duration validity) throws CaException {
+        Authority signer;
+        synchronized (this) {
+            signer = intermediate;
+        }
         Instant now = clock.instant();
         Instant notAfter = now.plus(validity);
-        if (notAfter.isAfter(intermediate.certificate().getNotAfter().toInstant())) {
-            notAfter = intermediate.certificate().getNotAfter().toInstant();
+        if (notAfter.isAfter(signer.certificate().getNotAfter().toInstant())) {
+            notAfter = signer.certificate().getNotAfter().toInstant();
         }
-        Authority signer = intermediate;
         if (signer.hybrid() && !settings.requirePostQuantum() && !available(CryptoSuite.POST_QUANTUM)) {
             signer = new Authority(signer.certificate(), signer.classicalAlgorithm(), signer.classicalKey(), null);
         }
         X509Certificate certificate = builder.build(Profile.LEAF, subject, signer, null, builder.newSerial(),
                 now.minus(BACKDATE), notAfter);
-        record("ISSUE|" + certificate.getSerialNumber().toString(16) + "|" + base64(certificate));
-        IssuedCertificate result = new IssuedCertificate(certificate.getSerialNumber(), certificate,
-                chainOf(certificate), null, null);
-        issued.put(certificate.getSerialNumber(), result);
-        return result;
+        synchronized (this) {
+            record("ISSUE|" + certificate.getSerialNumber().toString(16) + "|" + base64(certificate));
+            IssuedCertificate result = new IssuedCertificate(certificate.getSerialNumber(), certificate,
+                    chainOf(certificate), null, null);
+            issued.put(certificate.getSerialNumber(), result);
+            return result;
+        }
     }
 
     @Override
-    public synchronized IssuedCertificate renew(BigInteger serial) throws CaException {
+    public IssuedCertificate renew(BigInteger serial) throws CaException {
         IssuedCertificate existing = find(serial).orElseThrow(() -> new UnknownCertificateException(serial));
         if (existing.revoked()) {
             throw new InvalidRequestException("certificate " + serial.toString(16) + " is revoked; request a new one");

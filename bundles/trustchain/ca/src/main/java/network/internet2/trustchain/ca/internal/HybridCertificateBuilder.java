@@ -56,8 +56,6 @@ final class HybridCertificateBuilder {
             List<String> dnsNames) {
     }
 
-    private static final BcX509ExtensionUtils EXTENSIONS = new BcX509ExtensionUtils();
-
     private final SuiteLookup suites;
     private final SecureRandom random;
     private final JcaX509CertificateConverter converter =
@@ -88,11 +86,12 @@ final class HybridCertificateBuilder {
         SubjectPublicKeyInfo issuerKey = issuer != null ? issuer.publicKey() : subject.publicKey();
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName, serial, Date.from(notBefore),
                 Date.from(notAfter), subject.name(), subject.publicKey());
+        BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils(); // holds a digest: one per certificate
         try {
             builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    EXTENSIONS.createSubjectKeyIdentifier(subject.publicKey()));
+                    extensionUtils.createSubjectKeyIdentifier(subject.publicKey()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    EXTENSIONS.createAuthorityKeyIdentifier(issuerKey));
+                    extensionUtils.createAuthorityKeyIdentifier(issuerKey));
             switch (profile) {
                 case ROOT -> {
                     // path length 2: root, then a cross certificate to its successor, then an intermediate

@@ -169,6 +169,32 @@ public class HybridCertificateAuthorityTest {
         }
     }
 
+    @Test
+    public void concurrentIssuanceRecordsEveryCertificateOnceAndAllSurviveAReopen() throws Exception {
+        byte[] csr = opensslCsr(NODE);
+        java.util.Set<BigInteger> serials = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (HybridCertificateAuthority ca = open()) {
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<IssuedCertificate>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    futures.add(callers.submit(() -> ca.issue(new CertificateRequest(csr, null))));
+                }
+                for (java.util.concurrent.Future<IssuedCertificate> future : futures) {
+                    serials.add(future.get(60, TimeUnit.SECONDS).serial());
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertEquals("distinct serials", 40, serials.size());
+            assertEquals(40, ca.list().size());
+        }
+        try (HybridCertificateAuthority reopened = open()) {
+            assertEquals(serials, reopened.list().stream().map(IssuedCertificate::serial)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     /** A clock the test moves forward by hand. */
     private static final class SettableClock extends Clock {
         private Instant now;
