@@ -382,7 +382,7 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
         }
         try {
             crl.addExtension(Extension.cRLNumber, false,
-                    new CRLNumber(BigInteger.valueOf(journal.entries().size())));
+                    new CRLNumber(BigInteger.valueOf(journal.size())));
             crl.addExtension(Extension.authorityKeyIdentifier, false,
                     new BcX509ExtensionUtils().createAuthorityKeyIdentifier(intermediate.publicKey()));
             X509CRLHolder holder = intermediate.hybrid() && available(CryptoSuite.POST_QUANTUM)

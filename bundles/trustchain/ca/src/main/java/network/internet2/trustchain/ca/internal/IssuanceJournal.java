@@ -71,6 +71,11 @@ final class IssuanceJournal implements AutoCloseable {
         return List.copyOf(entries);
     }
 
+    /** @return how many payloads are recorded */
+    synchronized int size() {
+        return entries.size();
+    }
+
     /** Appends one payload (no newlines) and syncs it to disk. */
     synchronized void append(String payload) throws IOException {
         if (payload.indexOf('\n') >= 0) {

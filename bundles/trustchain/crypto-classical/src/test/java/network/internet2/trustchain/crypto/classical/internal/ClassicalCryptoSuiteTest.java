@@ -17,6 +17,7 @@ import network.internet2.trustchain.crypto.Algorithms;
 import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.CryptoSuite;
 import network.internet2.trustchain.crypto.UnsupportedAlgorithmException;
+import network.internet2.trustchain.crypto.support.SignatureBehaviour;
 
 /** The classical suite's identity, its refusals, and public-key decoding. */
 public class ClassicalCryptoSuiteTest {

@@ -14,6 +14,7 @@ import org.junit.Test;
 
 import network.internet2.trustchain.crypto.Algorithms;
 import network.internet2.trustchain.crypto.CryptoException;
+import network.internet2.trustchain.crypto.support.SignatureBehaviour;
 
 /** ECDSA P-256, ECDSA P-384 and Ed25519 signatures of the classical suite. */
 public class ClassicalSignatureTest {

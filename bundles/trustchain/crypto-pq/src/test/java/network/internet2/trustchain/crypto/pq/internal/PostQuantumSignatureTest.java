@@ -14,6 +14,7 @@ import org.junit.Test;
 
 import network.internet2.trustchain.crypto.Algorithms;
 import network.internet2.trustchain.crypto.CryptoException;
+import network.internet2.trustchain.crypto.support.SignatureBehaviour;
 
 /**
  * FALCON-1024 and ML-DSA-87 signatures of the post-quantum suite. No published

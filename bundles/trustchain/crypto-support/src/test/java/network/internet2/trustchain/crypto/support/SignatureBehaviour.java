@@ -1,4 +1,4 @@
-package network.internet2.trustchain.crypto.pq.internal;
+package network.internet2.trustchain.crypto.support;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -10,10 +10,13 @@ import java.util.Random;
 import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.CryptoSuite;
 
-/** What every signature algorithm of a suite must do, checked with two key pairs of it. */
-final class SignatureBehaviour {
+/**
+ * What every signature algorithm of a suite must do, checked with two key pairs
+ * of it. Shared by the suites' tests through this module's test jar.
+ */
+public final class SignatureBehaviour {
 
-    static final byte[] MESSAGE = "issue certificate for node 2001:db8::1".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] MESSAGE = "issue certificate for node 2001:db8::1".getBytes(StandardCharsets.UTF_8);
 
     private final CryptoSuite suite;
     private final String algorithm;
@@ -21,7 +24,7 @@ final class SignatureBehaviour {
     private final KeyPair otherKeys;
     private final byte[] signature;
 
-    SignatureBehaviour(CryptoSuite suite, String algorithm) throws CryptoException {
+    public SignatureBehaviour(CryptoSuite suite, String algorithm) throws CryptoException {
         this.suite = suite;
         this.algorithm = algorithm;
         this.keys = suite.generateKeyPair(algorithm);
@@ -29,19 +32,19 @@ final class SignatureBehaviour {
         this.signature = suite.sign(algorithm, keys.getPrivate(), MESSAGE);
     }
 
-    KeyPair keys() {
+    public KeyPair keys() {
         return keys;
     }
 
-    byte[] signature() {
+    public byte[] signature() {
         return signature.clone();
     }
 
-    void signedMessageVerifies() throws CryptoException {
+    public void signedMessageVerifies() throws CryptoException {
         assertTrue(algorithm, suite.verify(algorithm, keys.getPublic(), MESSAGE, signature));
     }
 
-    void flippedMessageByteFails() throws CryptoException {
+    public void flippedMessageByteFails() throws CryptoException {
         for (int at : new int[] {0, MESSAGE.length / 2, MESSAGE.length - 1}) {
             byte[] changed = MESSAGE.clone();
             changed[at] ^= 0x01;
@@ -49,7 +52,7 @@ final class SignatureBehaviour {
         }
     }
 
-    void flippedSignatureByteFails() throws CryptoException {
+    public void flippedSignatureByteFails() throws CryptoException {
         for (int at : new int[] {0, signature.length / 2, signature.length - 1}) {
             byte[] changed = signature.clone();
             changed[at] ^= 0x01;
@@ -57,11 +60,11 @@ final class SignatureBehaviour {
         }
     }
 
-    void anotherKeyFails() throws CryptoException {
+    public void anotherKeyFails() throws CryptoException {
         assertFalse(algorithm, suite.verify(algorithm, otherKeys.getPublic(), MESSAGE, signature));
     }
 
-    void garbageSignatureIsFalse() throws CryptoException {
+    public void garbageSignatureIsFalse() throws CryptoException {
         Random random = new Random(42);
         byte[] sameLength = new byte[signature.length];
         random.nextBytes(sameLength);
