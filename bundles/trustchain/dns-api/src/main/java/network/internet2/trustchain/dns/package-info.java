@@ -9,7 +9,7 @@
  * that bundle stops using the service (for example when it is uninstalled).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package network.internet2.trustchain.dns;
 
 import org.osgi.annotation.bundle.Export;
