@@ -53,6 +53,7 @@ public abstract class Internet2TestSupport {
             + "shell,management,service,jaas,deployer,diagnostic,bundle,config,kar";
 
     static final String HTTP_PORT_PROPERTY = "internet2.itest.http.port";
+    static final String DNS_PORT_PROPERTY = "internet2.itest.dns.port";
 
     @Inject
     protected BundleContext bundleContext;
@@ -83,6 +84,7 @@ public abstract class Internet2TestSupport {
                         .versionAsInProject().getURL();
         String buildDirectory = System.getProperty("project.build.directory", "target");
         String httpPort = String.valueOf(freePort());
+        String dnsPort = String.valueOf(freePort());
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration().frameworkUrl(distribution).name("internet2")
                         .unpackDirectory(new File(buildDirectory, "exam")).useDeployFolder(false),
@@ -94,7 +96,9 @@ public abstract class Internet2TestSupport {
                         String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(freePort())),
-                systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
+                editConfigurationFilePut("etc/network.internet2.trustchain.dns.server.cfg", "port", dnsPort),
+                systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                systemProperty(DNS_PORT_PROPERTY).value(dnsPort)));
         String localRepository = System.getProperty("internet2.maven.local");
         if (localRepository != null) {
             // the node finds Pax Exam's bundles in the Maven repository this build uses
@@ -107,6 +111,11 @@ public abstract class Internet2TestSupport {
                     extra.isEmpty() ? KARAF_BOOT_FEATURES : KARAF_BOOT_FEATURES + "," + extra));
         }
         return options.toArray(new Option[0]);
+    }
+
+    /** @return the port the node's DNS server listens on in this container (UDP and TCP on [::1]) */
+    protected static int dnsPort() {
+        return Integer.getInteger(DNS_PORT_PROPERTY);
     }
 
     /** A port that is free on the IPv6 loopback now. */

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -23,6 +26,8 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -45,6 +50,9 @@ public class HealthServlet extends HttpServlet {
 
     private final transient BundleContext context;
     private final transient ServiceComponentRuntime components;
+    static final String FIGURES = "internet2.figures";
+
+    private final transient Map<Supplier<Map<String, Object>>, String> figures = new ConcurrentHashMap<>();
     private final transient ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Activate
@@ -56,6 +64,7 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> answer = new LinkedHashMap<>(HealthEvaluator.evaluate(snapshot()));
+        includeFigures(answer);
         answer.put("node", nodeFacts());
         response.setStatus(HealthEvaluator.OK.equals(answer.get("status"))
                 ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -63,6 +72,43 @@ public class HealthServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         json.writeValue(response.getOutputStream(), answer);
+    }
+
+    /**
+     * Layers publish their figures as a {@code Supplier<Map<String, Object>>}
+     * with {@code internet2.figures=<layer>.<part>} (for example {@code trustchain.dns});
+     * they appear under {@code layers.<layer>.figures.<part>}.
+     */
+    @Reference(service = Supplier.class, target = "(" + FIGURES + "=*)", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addFigures(Supplier<Map<String, Object>> figures, Map<String, Object> properties) {
+        this.figures.put(figures, String.valueOf(properties.get(FIGURES)));
+    }
+
+    void removeFigures(Supplier<Map<String, Object>> figures) {
+        this.figures.remove(figures);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void includeFigures(Map<String, Object> answer) {
+        Map<String, Object> layers = (Map<String, Object>) answer.get("layers");
+        figures.forEach((supplier, name) -> {
+            int dot = name.indexOf('.');
+            String layer = dot < 0 ? name : name.substring(0, dot);
+            String part = dot < 0 ? name : name.substring(dot + 1);
+            Object report = layers.get(layer);
+            if (!(report instanceof Map)) {
+                return;
+            }
+            Object value;
+            try {
+                value = supplier.get();
+            } catch (RuntimeException e) {
+                value = Map.of("error", String.valueOf(e.getMessage()));
+            }
+            ((Map<String, Object>) ((Map<String, Object>) report).computeIfAbsent("figures",
+                    key -> new TreeMap<String, Object>())).put(part, value);
+        });
     }
 
     private FrameworkSnapshot snapshot() {
