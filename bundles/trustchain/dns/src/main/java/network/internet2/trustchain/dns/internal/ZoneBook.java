@@ -20,6 +20,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
+import io.netty.util.NetUtil;
+
 import network.internet2.trustchain.dns.DnsRecord;
 
 /**
@@ -150,8 +152,10 @@ final class ZoneBook {
                 String owner = record instanceof AAAARecord aaaa
                         ? owners.getOrDefault(record.getName() + "|" + aaaa.getAddress().getHostAddress(), ZONE_OWNER)
                         : ZONE_OWNER;
+                String data = record instanceof AAAARecord aaaa
+                        ? NetUtil.toAddressString(aaaa.getAddress()) : record.rdataToString();
                 records.add(new DnsRecord(record.getName().toString(), Type.string(record.getType()),
-                        record.getTTL(), record.rdataToString(), owner));
+                        record.getTTL(), data, owner));
             }
         }
         return records;

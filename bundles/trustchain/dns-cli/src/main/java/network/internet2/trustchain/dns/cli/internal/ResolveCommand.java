@@ -46,7 +46,7 @@ public class ResolveCommand implements Action {
         }
         double micros = elapsedMicros(start);
         for (Inet6Address address : addresses) {
-            System.out.println(address.getHostAddress());
+            System.out.println(Addresses.canonical(address));
         }
         System.out.println("Resolved " + asked + " to " + addresses.size()
                 + (addresses.size() == 1 ? " address" : " addresses") + " in " + Format.micros(micros));

@@ -36,8 +36,8 @@ public class ResolveCommandTest {
         resolve("stoq.internet2.network.");
         String[] lines = console.out().split("\n");
         assertEquals(3, lines.length);
-        assertEquals("2001:db8:0:0:0:0:0:10", lines[0]);
-        assertEquals("2001:db8:0:0:0:0:0:11", lines[1]);
+        assertEquals("2001:db8::10", lines[0]);
+        assertEquals("2001:db8::11", lines[1]);
         assertTrue(lines[2], lines[2].matches("Resolved stoq\\.internet2\\.network\\. to 2 addresses in "
                 + "\\d+\\.\\d \u00b5s"));
         assertEquals("", console.err());
