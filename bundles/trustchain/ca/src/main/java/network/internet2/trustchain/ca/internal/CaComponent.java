@@ -74,6 +74,11 @@ public class CaComponent implements CertificateAuthority {
                 + "only a development profile should turn this off")
         boolean require_post_quantum() default true;
 
+        @AttributeDefinition(description = "Issue only through the Certificate Transparency log: every leaf is "
+                + "logged as a precertificate and carries its SCT; without the log, issuance fails. When false, "
+                + "certificates are still logged while the log is installed, and issued without SCTs otherwise")
+        boolean require_certificate_transparency() default true;
+
         @AttributeDefinition(description = "Rotate the intermediate automatically at two thirds of its validity, "
                 + "keeping the old one valid until it expires")
         boolean enable_auto_rotation() default true;
@@ -89,9 +94,11 @@ public class CaComponent implements CertificateAuthority {
     private final CaSettings settings;
     private final ScheduledExecutorService rotation;
     private HybridCertificateAuthority ca;
+    private final PrecertificateLog transparency;
 
     @Activate
     public CaComponent(BundleContext context, Config config) {
+        this.transparency = new LoggingThroughTransparencyLog(context, config.require_certificate_transparency());
         Path data = Path.of(context.getProperty("karaf.data") != null ? context.getProperty("karaf.data") : "data",
                 "internet2");
         this.settings = new CaSettings(
@@ -171,7 +178,7 @@ public class CaComponent implements CertificateAuthority {
     /** The open CA, opening (or bootstrapping) it first if needed. */
     private synchronized HybridCertificateAuthority ca() throws CaException {
         if (ca == null) {
-            ca = HybridCertificateAuthority.open(settings, suites, Clock.systemUTC());
+            ca = HybridCertificateAuthority.open(settings, suites, Clock.systemUTC(), transparency);
             LOG.info("TrustChain CA open in {}: root {}", settings.directory(),
                     ca.root().getSubjectX500Principal());
         }

@@ -1,5 +1,8 @@
 package network.internet2.trustchain.ca.internal;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.Extension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -73,9 +76,17 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
     private final Map<BigInteger, IssuedCertificate> issued = new LinkedHashMap<>();
     private final Map<BigInteger, Authority> intermediates = new LinkedHashMap<>();
     private final List<Authority> roots = new ArrayList<>();
+    /** The CT poison extension (RFC 6962 section 3.1), critical, value NULL. */
+    static final ASN1ObjectIdentifier CT_POISON = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
+    /** ASN.1 NULL in DER: the poison's value. */
+    private static final byte[] DER_NULL = {0x05, 0x00};
+    /** The embedded SCT list extension (RFC 6962 section 3.3). */
+    static final ASN1ObjectIdentifier CT_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
+
     private final List<X509Certificate> crossCertificates = new ArrayList<>();
     private Authority root;
     private Authority intermediate;
+    private PrecertificateLog transparency = PrecertificateLog.NONE;
 
     private HybridCertificateAuthority(CaSettings settings, SuiteLookup suites, Clock clock, KeyVault vault,
             IssuanceJournal journal) throws CaException {
@@ -99,11 +110,18 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
      * bootstrapped before, else bootstraps a root and an intermediate offline.
      */
     static HybridCertificateAuthority open(CaSettings settings, SuiteLookup suites, Clock clock) throws CaException {
+        return open(settings, suites, clock, PrecertificateLog.NONE);
+    }
+
+    /** As above, issuing through {@code transparency}: every leaf is logged as a precertificate first. */
+    static HybridCertificateAuthority open(CaSettings settings, SuiteLookup suites, Clock clock,
+            PrecertificateLog transparency) throws CaException {
         try {
             SecureFiles.ensureDirectory(settings.directory());
             KeyVault vault = new KeyVault(SecureFiles.passphrase(settings.passphraseFile(), new SecureRandom()));
             IssuanceJournal journal = IssuanceJournal.open(settings.directory().resolve("journal.log"));
             HybridCertificateAuthority ca = new HybridCertificateAuthority(settings, suites, clock, vault, journal);
+            ca.transparency = transparency;
             ca.replay();
             if (ca.root == null) {
                 ca.bootstrap();
@@ -298,14 +316,41 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
         if (signer.hybrid() && !settings.requirePostQuantum() && !available(CryptoSuite.POST_QUANTUM)) {
             signer = new Authority(signer.certificate(), signer.classicalAlgorithm(), signer.classicalKey(), null);
         }
-        X509Certificate certificate = builder.build(Profile.LEAF, subject, signer, null, builder.newSerial(),
-                now.minus(BACKDATE), notAfter);
+        X509Certificate certificate = issueThroughTransparency(subject, signer, now.minus(BACKDATE), notAfter);
         synchronized (this) {
             record("ISSUE|" + certificate.getSerialNumber().toString(16) + "|" + base64(certificate));
             IssuedCertificate result = new IssuedCertificate(certificate.getSerialNumber(), certificate,
                     chainOf(certificate), null, null);
             issued.put(certificate.getSerialNumber(), result);
             return result;
+        }
+    }
+
+    /**
+     * RFC 6962 section 3.1: a precertificate (the same certificate with the
+     * critical poison extension) is logged first; the certificate then carries
+     * the SCTs the log returned. Without a log, the certificate is signed directly.
+     */
+    private X509Certificate issueThroughTransparency(Subject subject, Authority signer, Instant notBefore,
+            Instant notAfter) throws CaException {
+        BigInteger serial = builder.newSerial();
+        if (transparency == PrecertificateLog.NONE) {
+            return builder.build(Profile.LEAF, subject, signer, null, serial, notBefore, notAfter);
+        }
+        X509Certificate precertificate = builder.build(Profile.LEAF, subject, signer, null, serial, notBefore,
+                notAfter, List.of(new Extension(CT_POISON, true, DER_NULL)));
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(precertificate);
+        chain.addAll(chainOf(precertificate));
+        byte[] sctList = transparency.log(chain);
+        if (sctList == null) {
+            return builder.build(Profile.LEAF, subject, signer, null, serial, notBefore, notAfter);
+        }
+        try {
+            return builder.build(Profile.LEAF, subject, signer, null, serial, notBefore, notAfter,
+                    List.of(new Extension(CT_SCT_LIST, false, new DEROctetString(sctList).getEncoded())));
+        } catch (java.io.IOException e) {
+            throw new CaException("cannot encode the SCT list: " + e.getMessage(), e);
         }
     }
 

@@ -81,6 +81,15 @@ final class HybridCertificateBuilder {
      */
     X509Certificate build(Profile profile, Subject subject, Authority issuer, Authority selfKeys, BigInteger serial,
             Instant notBefore, Instant notAfter) throws CaException {
+        return build(profile, subject, issuer, selfKeys, serial, notBefore, notAfter, java.util.List.of());
+    }
+
+    /**
+     * As above, with {@code extra} extensions on the certificate (the CT poison
+     * of a precertificate, or the SCT list of the final certificate).
+     */
+    X509Certificate build(Profile profile, Subject subject, Authority issuer, Authority selfKeys, BigInteger serial,
+            Instant notBefore, Instant notAfter, java.util.List<Extension> extra) throws CaException {
         Authority signer = issuer != null ? issuer : selfKeys;
         X500Name issuerName = issuer != null ? issuer.name() : subject.name();
         SubjectPublicKeyInfo issuerKey = issuer != null ? issuer.publicKey() : subject.publicKey();
@@ -114,6 +123,9 @@ final class HybridCertificateBuilder {
                                     .toArray(GeneralName[]::new)));
                 }
                 default -> throw new IllegalStateException(profile.name());
+            }
+            for (Extension extension : extra) {
+                builder.addExtension(extension);
             }
             if (subject.alternativeKey() != null) {
                 builder.addExtension(Extension.subjectAltPublicKeyInfo, false,

@@ -30,6 +30,7 @@ import network.internet2.trustchain.ca.NodeCertificateProvider;
 import network.internet2.trustchain.crypto.Algorithms;
 import network.internet2.trustchain.crypto.CryptoException;
 import network.internet2.trustchain.crypto.CryptoSuite;
+import network.internet2.trustchain.ct.TransparencyLog;
 
 /**
  * The node's own certificate: fresh classical and FALCON-1024 keys, a hybrid
@@ -74,7 +75,10 @@ public class NodeCertificateComponent implements NodeCertificateProvider {
             @Reference(target = "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.CLASSICAL + ")")
             CryptoSuite classical,
             @Reference(target = "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.POST_QUANTUM + ")")
-            CryptoSuite postQuantum, Config config) throws CaException {
+            CryptoSuite postQuantum,
+            // the node's certificate is issued through the CT log (peers check its SCT at the handshake):
+            // this component waits for the log, and is renewed when the log is replaced
+            @Reference TransparencyLog transparencyLog, Config config) throws CaException {
         this.ca = ca;
         this.suites = id -> {
             if (CryptoSuite.CLASSICAL.equals(id)) {

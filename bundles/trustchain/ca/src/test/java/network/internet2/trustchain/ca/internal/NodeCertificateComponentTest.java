@@ -33,7 +33,7 @@ public class NodeCertificateComponentTest {
                 "internet2.network", Duration.ofHours(24), Duration.ofDays(90), Duration.ofDays(3650), true),
                 suites, Clock.systemUTC())) {
             NodeCertificateComponent component = new NodeCertificateComponent(ca, TestSuites.classical(),
-                    TestSuites.postQuantum(), config("node3"));
+                    TestSuites.postQuantum(), null, config("node3"));
             try {
                 NodeCertificate node = component.current();
                 assertEquals(3, node.chain().size());

@@ -11,13 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -36,7 +34,7 @@ import network.internet2.trustchain.ct.TransparencyLog;
 
 /**
  * The CT log as an OSGi service. Accepted roots are the TrustChain CA's
- * trusted roots (tracked live); the FALCON-1024 co-signatures need the
+ * trusted roots (asked for at each submission); the FALCON-1024 co-signatures need the
  * {@code crypto-pq} suite, without which the log is not offered.
  */
 @Component(service = TransparencyLog.class, configurationPid = CtLogComponent.PID, immediate = true)
@@ -68,12 +66,13 @@ public class CtLogComponent implements TransparencyLog {
 
     private final CtLog log;
     private final ScheduledExecutorService signer;
-    private volatile CertificateAuthority ca;
+    private final BundleContext context;
 
     @Activate
     public CtLogComponent(BundleContext context, Config config,
             @Reference(target = "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.POST_QUANTUM + ")")
             CryptoSuite postQuantum) throws IOException, LogException {
+        this.context = context;
         if (config.maximum_merge_delay_seconds() < 1 || config.tree_head_interval_millis() < 100) {
             throw new IllegalArgumentException("maximum.merge.delay.seconds must be at least 1 and "
                     + "tree.head.interval.millis at least 100");
@@ -110,20 +109,14 @@ public class CtLogComponent implements TransparencyLog {
                 java.util.Base64.getEncoder().encodeToString(log.identity().logId()));
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setCertificateAuthority(CertificateAuthority authority) {
-        this.ca = authority;
-    }
-
-    void unsetCertificateAuthority(CertificateAuthority authority) {
-        if (this.ca == authority) {
-            this.ca = null;
-        }
-    }
-
+    /**
+     * The CA's trusted roots, looked up in the service registry at each
+     * submission (not through a bound reference, so that a precertificate the
+     * CA logs while both are starting never meets an unbound log).
+     */
     private List<X509Certificate> roots() {
-        CertificateAuthority authority = ca;
+        ServiceReference<CertificateAuthority> reference = context.getServiceReference(CertificateAuthority.class);
+        CertificateAuthority authority = reference == null ? null : context.getService(reference);
         if (authority == null) {
             return List.of();
         }
@@ -131,6 +124,8 @@ public class CtLogComponent implements TransparencyLog {
             return authority.trustedRoots();
         } catch (RuntimeException notOpenYet) {
             return List.of();
+        } finally {
+            context.ungetService(reference);
         }
     }
 
