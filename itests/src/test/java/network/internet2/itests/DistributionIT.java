@@ -80,8 +80,9 @@ public class DistributionIT extends Internet2TestSupport {
         assertEquals(response.body(), "ok", trustchain.path("status").asText());
         assertTrue(response.body(), trustchain.path("services")
                 .path("network.internet2.trustchain.ca.CertificateAuthority").asBoolean());
-        assertFalse(response.body(), trustchain.path("services")
+        assertTrue(response.body(), trustchain.path("services")
                 .path("network.internet2.trustchain.ct.TransparencyLog").asBoolean());
+        assertTrue("CT figures in " + response.body(), trustchain.path("figures").path("ct").has("treeSize"));
         assertFalse("node name in " + response.body(), health.path("node").path("name").asText().isBlank());
         assertTrue(health.path("node").path("uptimeSeconds").isNumber());
     }

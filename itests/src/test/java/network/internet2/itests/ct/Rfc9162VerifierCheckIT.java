@@ -51,7 +51,7 @@ import org.junit.Test;
  * {@code testdata/keys.go} (commit
  * {@code e76f3f637053b90c8168d29b01ca162cd235ace5}): {@code LogPublicKeyB64}.
  */
-public class Rfc9162VerifierSelfTest {
+public class Rfc9162VerifierCheckIT {
 
     // --- Merkle tree vectors (transparency-dev/merkle proof/verify_test.go) --
 
@@ -639,7 +639,7 @@ public class Rfc9162VerifierSelfTest {
     }
 
     private static List<String> hexes(List<byte[]> values) {
-        return values.stream().map(Rfc9162VerifierSelfTest::hex).toList();
+        return values.stream().map(Rfc9162VerifierCheckIT::hex).toList();
     }
 
     private static byte[] bytes(String hex) {

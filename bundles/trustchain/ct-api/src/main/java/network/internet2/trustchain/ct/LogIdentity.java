@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param logId             SHA-256 of the DER public key
  * @param publicKey         the DER {@code SubjectPublicKeyInfo} of the ECDSA P-256 key
  * @param postQuantumKey    the DER {@code SubjectPublicKeyInfo} of the FALCON-1024 co-signing key
- * @param url               the log's base URL (ending in {@code /ct/v1/})
+ * @param url               the log's base URL, to which RFC 6962 clients append {@code ct/v1/…}
  * @param maximumMergeDelay the longest time between an SCT and the entry's inclusion
  */
 public record LogIdentity(byte[] logId, byte[] publicKey, byte[] postQuantumKey, String url,

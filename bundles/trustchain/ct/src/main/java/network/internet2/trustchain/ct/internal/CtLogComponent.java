@@ -49,8 +49,9 @@ public class CtLogComponent implements TransparencyLog {
         @AttributeDefinition(description = "Where entries, tree and keys live; empty means ${karaf.data}/internet2/ct")
         String storage_directory() default "";
 
-        @AttributeDefinition(description = "The log's public base URL, published in its log list entry")
-        String url() default "http://[::1]:8181/ct/v1/";
+        @AttributeDefinition(description = "The log's public base URL, published in its log list entry; "
+                + "RFC 6962 clients append ct/v1/…")
+        String url() default "http://[::1]:8181/";
 
         @AttributeDefinition(description = "Maximum merge delay, in seconds: an entry is in a signed tree head "
                 + "at most this long after its SCT (entries are in the tree as soon as they are durable)",

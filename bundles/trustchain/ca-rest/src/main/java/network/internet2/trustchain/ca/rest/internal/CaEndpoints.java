@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import network.internet2.management.rest.support.ApiException;
+import network.internet2.management.rest.support.ApiHandler;
+import network.internet2.management.rest.support.ApiRequest;
+import network.internet2.management.rest.support.ApiResponse;
 import network.internet2.trustchain.ca.CaException;
 import network.internet2.trustchain.ca.CaUnavailableException;
 import network.internet2.trustchain.ca.CertificateAuthority;
@@ -26,7 +30,10 @@ import network.internet2.trustchain.ca.UnknownCertificateException;
  * never reaches it; CA exceptions become 400 (invalid request), 404 (unknown
  * certificate), 503 (CA unavailable) or 500.
  */
-final class CaEndpoints {
+final class CaEndpoints implements ApiHandler {
+
+    /** The media type of the DER CRL. */
+    static final String CRL_MEDIA_TYPE = "application/pkix-crl";
 
     /** Upper bound of {@code validity_hours} accepted before the CA applies its own limit (100 years). */
     private static final long MAX_VALIDITY_HOURS = 876_000;
@@ -38,28 +45,29 @@ final class CaEndpoints {
     }
 
     /** @return the answer to a request; never throws for bad input */
-    ApiResponse handle(ApiRequest request) {
+    @Override
+    public ApiResponse handle(ApiRequest request) {
         try {
             Route route = Route.resolve(request.method(), request.path());
             return switch (route.endpoint()) {
-                case ROOT -> ApiResponse.pem(Pem.certificates(List.of(available(ca::root))));
-                case CHAIN -> ApiResponse.pem(Pem.certificates(available(ca::issuingChain)));
+                case ROOT -> pem(Pem.certificates(List.of(available(ca::root))));
+                case CHAIN -> pem(Pem.certificates(available(ca::issuingChain)));
                 case CRL -> crl(request);
                 case ISSUE -> issue(request);
-                case CERTIFICATE -> ApiResponse.json(200, Json.certificate(find(route.serial())));
+                case CERTIFICATE -> ApiResponse.json(200, CaJson.certificate(find(route.serial())));
                 case REVOKE -> revoke(route.serial(), request);
                 case VALIDATE -> validate(request);
             };
         } catch (ApiException refusal) {
-            return ApiResponse.error(refusal);
+            return CaJson.ERRORS.answer(refusal);
         } catch (InvalidRequestException e) {
-            return ApiResponse.error(ApiException.badRequest(e.getMessage()));
+            return CaJson.ERRORS.answer(ApiException.badRequest(e.getMessage()));
         } catch (UnknownCertificateException e) {
-            return ApiResponse.error(new ApiException(404, e.getMessage()));
+            return CaJson.ERRORS.answer(ApiException.notFound(e.getMessage()));
         } catch (CaUnavailableException e) {
-            return ApiResponse.error(new ApiException(503, e.getMessage()));
+            return CaJson.ERRORS.answer(new ApiException(503, e.getMessage()));
         } catch (CaException e) {
-            return ApiResponse.error(new ApiException(500, "the CA failed: " + e.getMessage()));
+            return CaJson.ERRORS.answer(new ApiException(500, "the CA failed: " + e.getMessage()));
         }
     }
 
@@ -68,13 +76,13 @@ final class CaEndpoints {
         byte[] pkcs10 = Pem.certificationRequest(request.body());
         IssuedCertificate issued = ca.issue(new CertificateRequest(pkcs10, validity));
         String serial = issued.serial().toString(16);
-        return new ApiResponse(201, ApiResponse.JSON, Json.issued(issued),
+        return new ApiResponse(201, ApiResponse.JSON, CaJson.issued(issued),
                 Map.of("Location", Route.BASE + "/certificates/" + serial));
     }
 
     private ApiResponse revoke(BigInteger serial, ApiRequest request) throws ApiException, CaException {
-        RevocationReason reason = Json.revocationReason(request.body());
-        return ApiResponse.json(200, Json.certificate(ca.revoke(serial, reason)));
+        RevocationReason reason = CaJson.revocationReason(request.body());
+        return ApiResponse.json(200, CaJson.certificate(ca.revoke(serial, reason)));
     }
 
     private ApiResponse validate(ApiRequest request) throws ApiException {
@@ -83,20 +91,24 @@ final class CaEndpoints {
             throw ApiException.badRequest("the query parameter name is empty; give a DNS name or leave it out");
         }
         List<X509Certificate> chain = Pem.chain(request.body());
-        return ApiResponse.json(200, Json.validation(ca.validate(chain, name.orElse(null))));
+        return ApiResponse.json(200, CaJson.validation(ca.validate(chain, name.orElse(null))));
     }
 
     private ApiResponse crl(ApiRequest request) throws CaException {
         X509CRL crl = ca.crl();
         try {
-            if (request.accept() != null && request.accept().contains(ApiResponse.PEM)) {
-                return new ApiResponse(200, ApiResponse.PEM, Pem.crl(crl).getBytes(StandardCharsets.US_ASCII),
+            if (request.accept() != null && request.accept().contains(Pem.MEDIA_TYPE)) {
+                return new ApiResponse(200, Pem.MEDIA_TYPE, Pem.crl(crl).getBytes(StandardCharsets.US_ASCII),
                         Map.of());
             }
-            return new ApiResponse(200, ApiResponse.CRL, crl.getEncoded(), Map.of());
+            return new ApiResponse(200, CRL_MEDIA_TYPE, crl.getEncoded(), Map.of());
         } catch (CRLException e) {
             throw new CaException("the CA's CRL cannot be encoded: " + e.getMessage(), e);
         }
+    }
+
+    private static ApiResponse pem(String pem) {
+        return new ApiResponse(200, Pem.MEDIA_TYPE, pem.getBytes(StandardCharsets.US_ASCII), Map.of());
     }
 
     private IssuedCertificate find(BigInteger serial) throws UnknownCertificateException {

@@ -20,8 +20,13 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
+import network.internet2.management.rest.support.ApiException;
+
 /** PEM in and out, with BouncyCastle's PEM reader and writer. */
 final class Pem {
+
+    /** The media type of PEM answers. */
+    static final String MEDIA_TYPE = "application/x-pem-file";
 
     static final String CERTIFICATE = "CERTIFICATE";
     static final String CERTIFICATE_REQUEST = "CERTIFICATE REQUEST";

@@ -1,8 +1,10 @@
 package network.internet2.trustchain.ca.rest.internal;
 
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.regex.Pattern;
+
+import network.internet2.management.rest.support.ApiException;
+import network.internet2.management.rest.support.Methods;
 
 /**
  * Which endpoint a request addresses, resolved from its method and its path below
@@ -61,14 +63,10 @@ record Route(Endpoint endpoint, BigInteger serial) {
             default -> null;
         };
         if (endpoint == null) {
-            throw new ApiException(404, "no such resource: " + BASE + (path == null ? "" : path)
+            throw ApiException.notFound("no such resource: " + BASE + (path == null ? "" : path)
                     + "; the CA answers " + ENDPOINTS);
         }
-        String effective = "HEAD".equals(method) ? "GET" : method;
-        if (!endpoint.method().equals(effective)) {
-            throw new ApiException(405, method + " is not allowed on " + BASE + path + "; use "
-                    + endpoint.method(), Map.of("Allow", endpoint.method().equals("GET") ? "GET, HEAD" : "POST"));
-        }
+        Methods.require(method, endpoint.method(), BASE + path);
         return new Route(endpoint, segments.length > 1 ? serial(segments[1]) : null);
     }
 
@@ -79,13 +77,9 @@ record Route(Endpoint endpoint, BigInteger serial) {
      */
     static BigInteger serial(String hex) throws ApiException {
         if (!HEX.matcher(hex).matches()) {
-            throw ApiException.badRequest("serial '" + abbreviate(hex) + "' is not a hexadecimal number; use the "
+            throw ApiException.badRequest("serial '" + ApiException.abbreviate(hex) + "' is not a hexadecimal number; use the "
                     + "serial as the CA returned it, such as 5f3a9c01d2e4");
         }
         return new BigInteger(hex, 16);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

@@ -15,6 +15,8 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import network.internet2.management.rest.support.ApiRequest;
+import network.internet2.management.rest.support.ApiResponse;
 import network.internet2.trustchain.ca.CaUnavailableException;
 import network.internet2.trustchain.ca.InvalidRequestException;
 
@@ -172,15 +174,6 @@ public class CaEndpointsTest {
         assertEquals(405, wrong.status());
         assertEquals("GET, HEAD", wrong.headers().get("Allow"));
         assertTrue(json(wrong).has("error"));
-    }
-
-    @Test
-    public void queryParametersAreDecodedAndTheFirstWins() throws Exception {
-        ApiRequest request = new ApiRequest("POST", "/validate", "x=1&name=node9%2Einternet2.network&name=other", null,
-                null);
-        assertEquals("node9.internet2.network", request.parameter("name").orElseThrow());
-        assertTrue(request.parameter("missing").isEmpty());
-        assertEquals("", new ApiRequest("GET", "/", "flag", null, null).parameter("flag").orElseThrow());
     }
 
     @Test

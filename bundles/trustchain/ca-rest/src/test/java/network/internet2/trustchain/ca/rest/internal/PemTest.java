@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.Test;
 
+import network.internet2.management.rest.support.ApiException;
+
 public class PemTest {
 
     private static byte[] bytes(String text) {

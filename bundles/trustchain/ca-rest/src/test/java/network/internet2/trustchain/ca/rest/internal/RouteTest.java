@@ -9,6 +9,7 @@ import java.math.BigInteger;
 
 import org.junit.Test;
 
+import network.internet2.management.rest.support.ApiException;
 import network.internet2.trustchain.ca.rest.internal.Route.Endpoint;
 
 public class RouteTest {

@@ -1,4 +1,4 @@
-package network.internet2.trustchain.ca.rest.internal;
+package network.internet2.management.rest.support;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -23,17 +23,21 @@ import javax.security.auth.login.LoginException;
  * HTTP Basic authentication against a Karaf JAAS realm: the caller must log in
  * and hold the role {@code admin} (a principal whose class is Karaf's
  * {@code RolePrincipal}, recognised by name so that no Karaf package is imported).
+ *
+ * <p>The JAAS login runs with this class's class loader as the thread context
+ * class loader: as this package is embedded privately in each REST bundle, that is
+ * the embedding bundle's loader.
  */
-final class JaasBasicAuthenticator {
+public final class JaasBasicAuthenticator {
 
     /** Karaf's JAAS realm, the one {@code etc/users.properties} feeds. */
-    static final String REALM = "karaf";
+    public static final String REALM = "karaf";
     /** The role a caller needs. */
-    static final String ROLE = "admin";
+    public static final String ROLE = "admin";
 
     /** Logs a user in and returns the principals of the authenticated subject. */
     @FunctionalInterface
-    interface Login {
+    public interface Login {
         Set<Principal> principals(String user, char[] password) throws LoginException;
     }
 
@@ -46,14 +50,25 @@ final class JaasBasicAuthenticator {
     record Credentials(String user, char[] password) {
     }
 
+    private final String reason;
     private final Login login;
 
-    /** Authenticates against Karaf's JAAS realm {@value #REALM}. */
-    JaasBasicAuthenticator() {
-        this(JaasBasicAuthenticator::jaasLogin);
+    /**
+     * Authenticates against Karaf's JAAS realm {@value #REALM}.
+     *
+     * @param reason why credentials are needed, the start of the message a caller
+     *               without them gets, such as {@code this request changes or uses the CA}
+     */
+    public JaasBasicAuthenticator(String reason) {
+        this(reason, JaasBasicAuthenticator::jaasLogin);
     }
 
-    JaasBasicAuthenticator(Login login) {
+    /**
+     * @param reason why credentials are needed (see {@link #JaasBasicAuthenticator(String)})
+     * @param login  how users log in (tests pass their own)
+     */
+    public JaasBasicAuthenticator(String reason, Login login) {
+        this.reason = reason;
         this.login = login;
     }
 
@@ -64,9 +79,9 @@ final class JaasBasicAuthenticator {
      * @throws ApiException 401 (with {@code WWW-Authenticate}) without valid credentials,
      *         403 for a user without the admin role
      */
-    void authorize(String authorization) throws ApiException {
+    public void authorize(String authorization) throws ApiException {
         Credentials credentials = parse(authorization).orElseThrow(() -> unauthorized(
-                "this request changes or uses the CA: send HTTP Basic credentials of a user with role " + ROLE
+                reason + ": send HTTP Basic credentials of a user with role " + ROLE
                         + " in Karaf's realm '" + REALM + "' (etc/users.properties)"));
         Set<Principal> principals;
         try {

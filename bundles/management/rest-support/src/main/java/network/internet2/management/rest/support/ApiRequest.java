@@ -1,4 +1,4 @@
-package network.internet2.trustchain.ca.rest.internal;
+package network.internet2.management.rest.support;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +8,14 @@ import java.util.Optional;
  * What the endpoints need of an HTTP request, free of the servlet API.
  *
  * @param method the HTTP method
- * @param path   the path below {@code /trustchain/ca}, such as {@code /root}, or {@code null}
+ * @param path   the path below the servlet's mount point, such as {@code /root}, or {@code null}
  * @param query  the raw query string, or {@code null}
  * @param accept the {@code Accept} header, or {@code null}
  * @param body   the request body (empty for GET)
  */
-record ApiRequest(String method, String path, String query, String accept, byte[] body) {
+public record ApiRequest(String method, String path, String query, String accept, byte[] body) {
 
-    ApiRequest {
+    public ApiRequest {
         body = body == null ? new byte[0] : body;
     }
 
@@ -26,7 +26,7 @@ record ApiRequest(String method, String path, String query, String accept, byte[
      *
      * @throws ApiException 400 if the query string is not properly URL-encoded
      */
-    Optional<String> parameter(String name) throws ApiException {
+    public Optional<String> parameter(String name) throws ApiException {
         if (query == null || query.isEmpty()) {
             return Optional.empty();
         }
@@ -43,5 +43,19 @@ record ApiRequest(String method, String path, String query, String accept, byte[
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first value of a query parameter that must be there.
+     *
+     * @throws ApiException 400 if it is missing or empty, or the query string is not properly URL-encoded
+     */
+    public String requiredParameter(String name) throws ApiException {
+        String value = parameter(name).orElseThrow(
+                () -> ApiException.badRequest("the query parameter " + name + " is missing"));
+        if (value.isEmpty()) {
+            throw ApiException.badRequest("the query parameter " + name + " is empty");
+        }
+        return value;
     }
 }

@@ -1,38 +1,33 @@
 package network.internet2.trustchain.ca.rest.internal;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import network.internet2.management.rest.support.ApiException;
+import network.internet2.management.rest.support.ErrorFormat;
+import network.internet2.management.rest.support.Json;
 import network.internet2.trustchain.ca.IssuedCertificate;
 import network.internet2.trustchain.ca.RevocationReason;
 import network.internet2.trustchain.ca.ValidationResult;
 
-/** The JSON the REST interface reads and writes. */
-final class Json {
+/** The JSON the CA's REST interface reads and writes. */
+final class CaJson {
 
-    /** Configured once here and never changed: safe to share between threads. */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The CA's refusals: {@code {"error": message}}. */
+    static final ErrorFormat ERRORS = message -> Map.of("error", message);
 
-    private Json() {
+    private CaJson() {
     }
 
     /** @return {@code {"error": message}} */
     static byte[] error(String message) {
-        return write(Map.of("error", message == null ? "unknown error" : message));
+        return Json.write(ERRORS.body(message == null ? "unknown error" : message));
     }
 
     /**
@@ -41,7 +36,7 @@ final class Json {
      * {@code revoked_at} (when revoked), {@code certificate} (PEM).
      */
     static byte[] certificate(IssuedCertificate issued) {
-        return write(describe(issued));
+        return Json.write(describe(issued));
     }
 
     /** What {@code POST certificates} answers: {@code serial}, {@code certificate}, {@code chain} (PEM). */
@@ -50,7 +45,7 @@ final class Json {
         answer.put("serial", issued.serial().toString(16));
         answer.put("certificate", Pem.certificates(List.of(issued.certificate())));
         answer.put("chain", Pem.certificates(issued.chain()));
-        return write(answer);
+        return Json.write(answer);
     }
 
     /** {@code {"valid": bool, "checks": [{"name", "passed", "detail"}, …]}} */
@@ -66,7 +61,7 @@ final class Json {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", result.valid());
         answer.put("checks", checks);
-        return write(answer);
+        return Json.write(answer);
     }
 
     /**
@@ -76,16 +71,10 @@ final class Json {
      * @throws ApiException 400 if the body is not such a JSON object or the reason is unknown
      */
     static RevocationReason revocationReason(byte[] body) throws ApiException {
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return RevocationReason.UNSPECIFIED;
         }
-        JsonNode request;
-        try {
-            request = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body is not valid JSON (" + shortMessage(e)
-                    + "); send {\"reason\": \"keyCompromise\"} or an empty body");
-        }
+        JsonNode request = Json.read(body, "send {\"reason\": \"keyCompromise\"} or an empty body");
         if (request == null || !request.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object such as {\"reason\": \"keyCompromise\"}");
         }
@@ -126,17 +115,5 @@ final class Json {
         }
         answer.put("certificate", Pem.certificates(List.of(issued.certificate())));
         return answer;
-    }
-
-    private static String shortMessage(IOException e) {
-        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-    }
-
-    private static byte[] write(Object value) {
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
     }
 }

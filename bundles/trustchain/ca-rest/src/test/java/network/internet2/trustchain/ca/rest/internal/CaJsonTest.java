@@ -16,12 +16,13 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import network.internet2.management.rest.support.ApiException;
 import network.internet2.trustchain.ca.IssuedCertificate;
 import network.internet2.trustchain.ca.RevocationReason;
 import network.internet2.trustchain.ca.ValidationResult;
 import network.internet2.trustchain.ca.ValidationResult.Check;
 
-public class JsonTest {
+public class CaJsonTest {
 
     private static JsonNode parse(byte[] json) throws Exception {
         return new ObjectMapper().readTree(json);
@@ -33,7 +34,7 @@ public class JsonTest {
 
     @Test
     public void rendersAnErrorAsOneField() throws Exception {
-        JsonNode error = parse(Json.error("name \"x\" is outside the zone"));
+        JsonNode error = parse(CaJson.error("name \"x\" is outside the zone"));
         assertEquals("name \"x\" is outside the zone", error.path("error").asText());
         assertEquals(1, error.size());
     }
@@ -42,7 +43,7 @@ public class JsonTest {
     public void rendersACertificateWithoutRevocationFieldsWhileValid() throws Exception {
         BigInteger serial = new BigInteger("5f3a9c", 16);
         X509Certificate certificate = Fixtures.certificate("node9.internet2.network", serial, false);
-        JsonNode json = parse(Json.certificate(new IssuedCertificate(serial, certificate, List.of(), null, null)));
+        JsonNode json = parse(CaJson.certificate(new IssuedCertificate(serial, certificate, List.of(), null, null)));
         assertEquals("5f3a9c", json.path("serial").asText());
         assertEquals("CN=node9.internet2.network", json.path("subject").asText());
         assertEquals(certificate.getNotBefore().toInstant(), Instant.parse(json.path("not_before").asText()));
@@ -57,7 +58,7 @@ public class JsonTest {
     public void rendersARevokedCertificateWithReasonAndTime() throws Exception {
         X509Certificate certificate = Fixtures.certificate("node9.internet2.network", BigInteger.TEN, false);
         Instant at = Instant.parse("2026-11-24T10:15:30Z");
-        JsonNode json = parse(Json.certificate(new IssuedCertificate(BigInteger.TEN, certificate, List.of(), at,
+        JsonNode json = parse(CaJson.certificate(new IssuedCertificate(BigInteger.TEN, certificate, List.of(), at,
                 RevocationReason.KEY_COMPROMISE)));
         assertTrue(json.path("revoked").asBoolean());
         assertEquals("keyCompromise", json.path("revocation_reason").asText());
@@ -69,7 +70,7 @@ public class JsonTest {
         X509Certificate leaf = Fixtures.certificate("node9.internet2.network", BigInteger.TEN, false);
         X509Certificate intermediate = Fixtures.certificate("intermediate", BigInteger.TWO, true);
         X509Certificate root = Fixtures.certificate("root", BigInteger.ONE, true);
-        JsonNode json = parse(Json.issued(new IssuedCertificate(BigInteger.TEN, leaf, List.of(intermediate, root),
+        JsonNode json = parse(CaJson.issued(new IssuedCertificate(BigInteger.TEN, leaf, List.of(intermediate, root),
                 null, null)));
         assertEquals("a", json.path("serial").asText());
         assertEquals(List.of(leaf), Pem.chain(bytes(json.path("certificate").asText())));
@@ -78,7 +79,7 @@ public class JsonTest {
 
     @Test
     public void rendersEveryCheckOfAValidation() throws Exception {
-        JsonNode json = parse(Json.validation(new ValidationResult(List.of(new Check("chain.anchor", true, "trusted"),
+        JsonNode json = parse(CaJson.validation(new ValidationResult(List.of(new Check("chain.anchor", true, "trusted"),
                 new Check("leaf.revocation", false, "revoked: KEY_COMPROMISE")))));
         assertFalse(json.path("valid").asBoolean(true));
         assertEquals(2, json.path("checks").size());
@@ -86,23 +87,23 @@ public class JsonTest {
         assertEquals("leaf.revocation", second.path("name").asText());
         assertFalse(second.path("passed").asBoolean(true));
         assertEquals("revoked: KEY_COMPROMISE", second.path("detail").asText());
-        assertTrue(parse(Json.validation(new ValidationResult(List.of(new Check("a", true, "ok")))))
+        assertTrue(parse(CaJson.validation(new ValidationResult(List.of(new Check("a", true, "ok")))))
                 .path("valid").asBoolean());
     }
 
     @Test
     public void readsTheRevocationReasonInAnyAcceptedSpelling() throws Exception {
-        assertEquals(RevocationReason.KEY_COMPROMISE, Json.revocationReason(bytes("{\"reason\": \"keyCompromise\"}")));
-        assertEquals(RevocationReason.KEY_COMPROMISE, Json.revocationReason(bytes("{\"reason\": \"key-compromise\"}")));
-        assertEquals(RevocationReason.SUPERSEDED, Json.revocationReason(bytes("{\"reason\": 4}")));
+        assertEquals(RevocationReason.KEY_COMPROMISE, CaJson.revocationReason(bytes("{\"reason\": \"keyCompromise\"}")));
+        assertEquals(RevocationReason.KEY_COMPROMISE, CaJson.revocationReason(bytes("{\"reason\": \"key-compromise\"}")));
+        assertEquals(RevocationReason.SUPERSEDED, CaJson.revocationReason(bytes("{\"reason\": 4}")));
     }
 
     @Test
     public void aMissingReasonIsUnspecified() throws Exception {
-        assertEquals(RevocationReason.UNSPECIFIED, Json.revocationReason(new byte[0]));
-        assertEquals(RevocationReason.UNSPECIFIED, Json.revocationReason(bytes("  \n")));
-        assertEquals(RevocationReason.UNSPECIFIED, Json.revocationReason(bytes("{}")));
-        assertEquals(RevocationReason.UNSPECIFIED, Json.revocationReason(bytes("{\"reason\": null}")));
+        assertEquals(RevocationReason.UNSPECIFIED, CaJson.revocationReason(new byte[0]));
+        assertEquals(RevocationReason.UNSPECIFIED, CaJson.revocationReason(bytes("  \n")));
+        assertEquals(RevocationReason.UNSPECIFIED, CaJson.revocationReason(bytes("{}")));
+        assertEquals(RevocationReason.UNSPECIFIED, CaJson.revocationReason(bytes("{\"reason\": null}")));
     }
 
     @Test
@@ -110,22 +111,22 @@ public class JsonTest {
         for (String body : new String[] {"{\"reason\": \"bored\"}", "not json", "{\"reason\": \"keyCompromise\"} x",
                 "[\"keyCompromise\"]", "{\"reason\": {\"code\": 1}}", "{\"reason\": true}",
                 "{\"reason\": \"a\", \"reason\": \"b\"}", "{\"reason\": "}) {
-            ApiException refusal = assertThrows(body, ApiException.class, () -> Json.revocationReason(bytes(body)));
+            ApiException refusal = assertThrows(body, ApiException.class, () -> CaJson.revocationReason(bytes(body)));
             assertEquals(body, 400, refusal.status());
         }
         ApiException unknown = assertThrows(ApiException.class,
-                () -> Json.revocationReason(bytes("{\"reason\": \"bored\"}")));
+                () -> CaJson.revocationReason(bytes("{\"reason\": \"bored\"}")));
         assertTrue(unknown.getMessage(), unknown.getMessage().contains("KEY_COMPROMISE"));
     }
 
     @Test
     public void namesReasonsAsRfc5280Does() {
-        assertEquals("keyCompromise", Json.reasonName(RevocationReason.KEY_COMPROMISE));
-        assertEquals("unspecified", Json.reasonName(RevocationReason.UNSPECIFIED));
-        assertEquals("cessationOfOperation", Json.reasonName(RevocationReason.CESSATION_OF_OPERATION));
-        assertEquals("aaCompromise", Json.reasonName(RevocationReason.AA_COMPROMISE));
+        assertEquals("keyCompromise", CaJson.reasonName(RevocationReason.KEY_COMPROMISE));
+        assertEquals("unspecified", CaJson.reasonName(RevocationReason.UNSPECIFIED));
+        assertEquals("cessationOfOperation", CaJson.reasonName(RevocationReason.CESSATION_OF_OPERATION));
+        assertEquals("aaCompromise", CaJson.reasonName(RevocationReason.AA_COMPROMISE));
         for (RevocationReason reason : RevocationReason.values()) {
-            assertEquals(reason, RevocationReason.parse(Json.reasonName(reason)));
+            assertEquals(reason, RevocationReason.parse(CaJson.reasonName(reason)));
         }
     }
 }

@@ -1,4 +1,4 @@
-package network.internet2.trustchain.ca.rest.internal;
+package network.internet2.management.rest.support;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -15,9 +15,11 @@ import javax.security.auth.login.FailedLoginException;
 
 import org.junit.Test;
 
-import network.internet2.trustchain.ca.rest.internal.JaasBasicAuthenticator.Credentials;
+import network.internet2.management.rest.support.JaasBasicAuthenticator.Credentials;
 
 public class JaasBasicAuthenticatorTest {
+
+    private static final String REASON = "this request changes the log";
 
     /** Named like Karaf's principals: the authenticator recognises them by class name. */
     record RolePrincipal(String getName) implements Principal {
@@ -57,26 +59,27 @@ public class JaasBasicAuthenticatorTest {
 
     @Test
     public void letsAnAuthenticatedAdminThrough() throws Exception {
-        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(
+        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(REASON,
                 (user, password) -> Set.of(new GroupPrincipal("admingroup"), new RolePrincipal("admin")));
         authenticator.authorize(basic("karaf:karaf"));
     }
 
     @Test
     public void refusesMissingCredentialsWithAChallenge() {
-        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator((user, password) -> {
+        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(REASON, (user, password) -> {
             throw new AssertionError("no login without credentials");
         });
         ApiException refusal = assertThrows(ApiException.class, () -> authenticator.authorize(null));
         assertEquals(401, refusal.status());
         assertEquals("Basic realm=\"karaf\"", refusal.headers().get("WWW-Authenticate"));
+        assertTrue(refusal.getMessage(), refusal.getMessage().startsWith(REASON + ": send HTTP Basic credentials"));
         assertTrue(refusal.getMessage(), refusal.getMessage().contains("role admin"));
     }
 
     @Test
     public void refusesAFailedLoginWithAChallengeAndWipesThePassword() {
         char[][] seen = new char[1][];
-        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator((user, password) -> {
+        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(REASON, (user, password) -> {
             seen[0] = password;
             throw new FailedLoginException("bad password");
         });
@@ -89,7 +92,7 @@ public class JaasBasicAuthenticatorTest {
 
     @Test
     public void forbidsAUserWithoutTheAdminRole() {
-        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(
+        JaasBasicAuthenticator authenticator = new JaasBasicAuthenticator(REASON,
                 (user, password) -> Set.of(new RolePrincipal("viewer"), new GroupPrincipal("admin")));
         ApiException refusal = assertThrows(ApiException.class, () -> authenticator.authorize(basic("bob:pw")));
         assertEquals(403, refusal.status());
