@@ -40,7 +40,8 @@ import network.internet2.trustchain.ct.SignedCertificateTimestamp;
  * of the log (chain check, group-commit append with one sync per batch, SCT
  * signed with ECDSA P-256 and FALCON-1024). {@code baselineSyncPerEntry}: the
  * same number of bytes appended with one sync each, serialized as a naive
- * durable log must be. Run with 1 and with 8 JMH threads (submitters).
+ * durable log must be. {@code queueAppendOnly}: the log's storage path alone
+ * (group commit, no chain check, no signing). Run with 1 and 8 JMH threads (submitters).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +52,8 @@ public class AppendBenchmark {
     private CtLog log;
     private List<X509Certificate> chain;
     private FileChannel baseline;
+    private TreeStorage queueStorage;
+    private AppendQueue queue;
     private byte[] entryBytes;
 
     @Setup(Level.Trial)
@@ -66,6 +69,8 @@ public class AppendBenchmark {
                 () -> List.of(root), Clock.systemUTC(), "http://[::1]:8181/ct/v1/", Duration.ofDays(1));
         entryBytes = new byte[CtStructures.leafInput(0, CtStructures.SignedEntry.x509(chain.get(0).getEncoded()))
                 .length + CtStructures.extraData(chain, false).length + 20];
+        queueStorage = TreeStorage.open(directory.resolve("queue-only"));
+        queue = new AppendQueue(queueStorage);
         baseline = FileChannel.open(directory.resolve("baseline.log"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
@@ -73,6 +78,8 @@ public class AppendBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         log.close();
+        queue.close();
+        queueStorage.close();
         baseline.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -82,6 +89,12 @@ public class AppendBenchmark {
     @Benchmark
     public SignedCertificateTimestamp logAddChain() throws Exception {
         return log.addChain(chain);
+    }
+
+    /** The storage path alone (group commit, no chain check, no signing): what batching buys. */
+    @Benchmark
+    public long queueAppendOnly() throws Exception {
+        return queue.append(new TreeStorage.Entry(entryBytes, new byte[0])).get();
     }
 
     @Benchmark
