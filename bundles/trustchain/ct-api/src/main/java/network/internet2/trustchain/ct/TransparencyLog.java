@@ -57,4 +57,16 @@ public interface TransparencyLog {
 
     /** @return the log's public identity */
     LogIdentity identity();
+
+    /**
+     * Checks the SCTs embedded in a certificate against this log: the SCT's
+     * ECDSA signature and its FALCON-1024 co-signature over the precertificate
+     * entry rebuilt from the certificate (its TBS without the SCT list — and
+     * without the alternative signature value — and its issuer's key hash).
+     *
+     * @param chain the certificate first, then its issuer
+     * @return {@link EmbeddedSctVerdict#VALID} only if an SCT of this log verifies
+     * @since 1.1
+     */
+    EmbeddedSctVerdict verifyEmbeddedScts(List<X509Certificate> chain);
 }

@@ -8,7 +8,7 @@
  * consistency proofs and entries by index.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package network.internet2.trustchain.ct;
 
 import org.osgi.annotation.bundle.Export;

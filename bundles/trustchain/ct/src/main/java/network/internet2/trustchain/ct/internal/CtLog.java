@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+
 import network.internet2.trustchain.crypto.CryptoException;
+import network.internet2.trustchain.ct.EmbeddedSctVerdict;
 import network.internet2.trustchain.ct.InclusionProof;
 import network.internet2.trustchain.ct.LogEntry;
 import network.internet2.trustchain.ct.LogException;
@@ -236,11 +239,57 @@ final class CtLog implements TransparencyLog, AutoCloseable {
 
     /** Verifies an SCT this log issued: the ECDSA signature and the FALCON-1024 co-signature. */
     boolean verify(SignedCertificateTimestamp sct, CtStructures.SignedEntry signed) {
-        byte[] falcon = CtStructures.falconSignatureIn(sct.extensions());
+        byte[] falcon;
+        try {
+            falcon = CtStructures.falconSignatureIn(sct.extensions());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
         return falcon != null
                 && keys.verifyFalcon(CtStructures.sctSignatureInput(sct.timestamp(), signed, new byte[0]), falcon)
                 && keys.verifyEcdsa(CtStructures.sctSignatureInput(sct.timestamp(), signed, sct.extensions()),
                         CtStructures.ecdsaSignatureOf(sct.signature()));
+    }
+
+    @Override
+    public EmbeddedSctVerdict verifyEmbeddedScts(List<X509Certificate> chain) {
+        if (chain == null || chain.size() < 2) {
+            return EmbeddedSctVerdict.MISSING;
+        }
+        X509Certificate certificate = chain.get(0);
+        byte[] extension = certificate.getExtensionValue(Precertificates.SCT_LIST.getId());
+        if (extension == null) {
+            return EmbeddedSctVerdict.MISSING;
+        }
+        try {
+            byte[] list = ASN1OctetString.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                    .getOctets();
+            CtStructures.SignedEntry signed = CtStructures.SignedEntry.precert(
+                    Precertificates.issuerKeyHash(chain.get(1)), Precertificates.loggedTbsOfFinal(certificate));
+            Tls.Reader scts = new Tls.Reader(new Tls.Reader(list).opaque16());
+            byte[] ours = keys.logId();
+            while (!scts.atEnd()) {
+                Tls.Reader sct = new Tls.Reader(scts.opaque16());
+                if (sct.u8() != 0) {
+                    continue;
+                }
+                byte[] logId = sct.bytes(32);
+                long timestamp = sct.u64();
+                byte[] extensions = sct.opaque16();
+                int hash = sct.u8();
+                int algorithm = sct.u8();
+                byte[] signature = sct.opaque16();
+                if (!java.util.Arrays.equals(logId, ours)) {
+                    continue;
+                }
+                byte[] digitallySigned = new Tls.Writer().u8(hash).u8(algorithm).opaque16(signature).toByteArray();
+                return verify(new SignedCertificateTimestamp(logId, timestamp, extensions, digitallySigned,
+                        new byte[0]), signed) ? EmbeddedSctVerdict.VALID : EmbeddedSctVerdict.INVALID;
+            }
+            return EmbeddedSctVerdict.MISSING;
+        } catch (IllegalArgumentException | CertificateEncodingException | ClassCastException e) {
+            return EmbeddedSctVerdict.INVALID;
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import network.internet2.trustchain.ca.CertificateAuthority;
 import network.internet2.trustchain.crypto.CryptoSuite;
+import network.internet2.trustchain.ct.EmbeddedSctVerdict;
 import network.internet2.trustchain.ct.InclusionProof;
 import network.internet2.trustchain.ct.LogEntry;
 import network.internet2.trustchain.ct.LogException;
@@ -178,5 +179,10 @@ public class CtLogComponent implements TransparencyLog {
     @Override
     public LogIdentity identity() {
         return log.identity();
+    }
+
+    @Override
+    public EmbeddedSctVerdict verifyEmbeddedScts(List<X509Certificate> chain) {
+        return log.verifyEmbeddedScts(chain);
     }
 }

@@ -47,6 +47,25 @@ final class TestChains {
                 intermediateKeys, false, true), intermediate, root);
     }
 
+    /**
+     * A precertificate and the certificate the CA then issues for it: the same fields, the poison replaced by
+     * the SCT list the log answered ({@code sctList} is given once the precertificate has been logged).
+     */
+    X509Certificate leaf(String host, KeyPair keys, BigInteger serial, Instant notBefore, byte[] sctList)
+            throws Exception {
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                new X500Name(intermediate.getSubjectX500Principal().getName()), serial, Date.from(notBefore),
+                Date.from(notBefore.plus(1, ChronoUnit.DAYS)), new X500Name("CN=" + host), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        if (sctList == null) {
+            builder.addExtension(Precertificates.POISON, true, DERNull.INSTANCE);
+        } else {
+            builder.addExtension(Precertificates.SCT_LIST, false, new org.bouncycastle.asn1.DEROctetString(sctList));
+        }
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(intermediateKeys.getPrivate())));
+    }
+
     static KeyPair keys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

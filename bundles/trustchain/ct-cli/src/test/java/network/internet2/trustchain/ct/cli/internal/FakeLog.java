@@ -192,4 +192,10 @@ final class FakeLog implements TransparencyLog {
         }
         return tampered;
     }
+
+    @Override
+    public network.internet2.trustchain.ct.EmbeddedSctVerdict verifyEmbeddedScts(
+            java.util.List<java.security.cert.X509Certificate> chain) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

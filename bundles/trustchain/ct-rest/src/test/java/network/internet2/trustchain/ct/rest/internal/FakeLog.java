@@ -136,4 +136,10 @@ final class FakeLog implements TransparencyLog {
     public LogIdentity identity() {
         return new LogIdentity(LOG_ID, PUBLIC_KEY, FALCON_KEY, URL, Duration.ofHours(24));
     }
+
+    @Override
+    public network.internet2.trustchain.ct.EmbeddedSctVerdict verifyEmbeddedScts(
+            java.util.List<java.security.cert.X509Certificate> chain) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }
