@@ -1,0 +1,804 @@
+package network.internet2.stoq.transport.internal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLEngine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.quic.BoringSSLContextOption;
+import io.netty.handler.codec.quic.Quic;
+import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicClientCodecBuilder;
+import io.netty.handler.codec.quic.QuicCodecBuilder;
+import io.netty.handler.codec.quic.QuicServerCodecBuilder;
+import io.netty.handler.codec.quic.QuicSslContext;
+import io.netty.handler.codec.quic.QuicSslContextBuilder;
+import io.netty.handler.codec.quic.QuicSslEngine;
+import io.netty.handler.codec.quic.QuicStreamChannel;
+import io.netty.handler.codec.quic.QuicStreamType;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import network.internet2.stoq.PeerRefusedException;
+import network.internet2.stoq.RefusalReason;
+import network.internet2.stoq.StoqConnection;
+import network.internet2.stoq.StoqException;
+import network.internet2.stoq.StoqService;
+import network.internet2.stoq.StoqTransport;
+
+/**
+ * The STOQ transport of one node: a QUIC listener on one IPv6 address and port,
+ * and a client socket for outgoing connections, pooled per peer address.
+ *
+ * <p>Life cycle: construct, {@link #start()}, {@link #close()}. Every thread the
+ * endpoint uses (event loops, workers) is created in {@code start} and ended in
+ * {@code close}.
+ */
+public final class StoqEndpoint implements StoqTransport, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoqEndpoint.class);
+    private static final AttributeKey<QuicConnection> CONNECTION = AttributeKey.valueOf(StoqEndpoint.class, "connection");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final int WORKER_QUEUE_PER_THREAD = 16;
+
+    private final TransportSettings settings;
+    private final PeerCheck peerCheck;
+    private final ConnectionGate gate;
+    private final ServiceDirectory directory;
+    private final Function<String, List<Inet6Address>> resolver;
+    private final TransportCounters counters = new TransportCounters();
+    private final NodeKeyManager keyManager;
+    private final Map<SSLEngine, QuicConnection> engines = new ConcurrentHashMap<>();
+    private final Set<QuicConnection> live = ConcurrentHashMap.newKeySet();
+    private final Map<InetSocketAddress, CompletableFuture<QuicConnection>> pool = new ConcurrentHashMap<>();
+    private final AtomicInteger incoming = new AtomicInteger();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final StreamInitializer streamInitializer = new StreamInitializer();
+    private final String name;
+
+    private volatile EventLoopGroup group;
+    private volatile ThreadPoolExecutor workers;
+    private volatile Channel serverChannel;
+    private volatile Channel clientChannel;
+    private volatile QuicSslContext serverTls;
+    private volatile QuicSslContext clientTls;
+    private volatile boolean nativeTransport;
+
+    /**
+     * @param settings   validated settings
+     * @param keys       this node's key and certificate chain, read at every handshake
+     * @param peerCheck  decides on every peer certificate chain, both directions
+     * @param gate       admits peers after the handshake (the possession proof)
+     * @param directory  finds the service an incoming stream names
+     * @param resolver   the stack's name service: name to IPv6 addresses; never the JDK resolver
+     */
+    public StoqEndpoint(TransportSettings settings, Supplier<NodeKeys> keys, PeerCheck peerCheck, ConnectionGate gate,
+            ServiceDirectory directory, Function<String, List<Inet6Address>> resolver) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.keyManager = new NodeKeyManager(Objects.requireNonNull(keys, "keys"));
+        this.peerCheck = Objects.requireNonNull(peerCheck, "peerCheck");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.name = "stoq-" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /**
+     * Binds the listener and the client socket and starts the threads.
+     *
+     * @throws StoqException if the native QUIC library is missing or the address cannot be bound
+     */
+    public void start() throws StoqException {
+        if (closed.get()) {
+            throw new StoqException("the endpoint is closed; create a new one");
+        }
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Quic.ensureAvailability();
+        } catch (Throwable e) {
+            throw new StoqException("Netty's native QUIC library is not available on this platform ("
+                    + e + "); install netty-codec-native-quic for this OS and CPU", e);
+        }
+        nativeTransport = Epoll.isAvailable();
+        IoHandlerFactory ioHandlers = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        group = new MultiThreadIoEventLoopGroup(settings.eventLoopThreads(), new DefaultThreadFactory(name + "-io"),
+                ioHandlers);
+        workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.workerThreads() * WORKER_QUEUE_PER_THREAD),
+                namedThreads(name + "-worker"));
+        workers.allowCoreThreadTimeOut(true);
+        try {
+            PeerTrustManager trust = new PeerTrustManager(peerCheck, engines, counters);
+            String[] groups = settings.keyExchangeGroups().toArray(new String[0]);
+            serverTls = QuicSslContextBuilder.forServer(keyManager.factory(), null)
+                    .trustManager(trust.factory())
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .applicationProtocols(ALPN)
+                    .option(BoringSSLContextOption.GROUPS, groups)
+                    .earlyData(false)
+                    .build();
+            clientTls = QuicSslContextBuilder.forClient()
+                    .keyManager(keyManager.factory(), null)
+                    .trustManager(trust.factory())
+                    // names are checked by the PeerCheck and connect(name), not by HTTPS rules
+                    .endpointIdentificationAlgorithm(null)
+                    .applicationProtocols(ALPN)
+                    .option(BoringSSLContextOption.GROUPS, groups)
+                    .earlyData(false)
+                    .build();
+
+            ChannelHandler serverCodec = transportParameters(new QuicServerCodecBuilder())
+                    .sslEngineProvider(ch -> newEngine(serverTls, ch))
+                    .tokenHandler(NoRetryTokenHandler.INSTANCE)
+                    .handler(new ChannelInitializer<QuicChannel>() {
+                        @Override
+                        protected void initChannel(QuicChannel ch) {
+                            ch.pipeline().addLast(connectionOf(ch).handler());
+                        }
+                    })
+                    .streamHandler(streamInitializer)
+                    .build();
+            ChannelHandler clientCodec = transportParameters(new QuicClientCodecBuilder())
+                    .sslEngineProvider(ch -> newEngine(clientTls, ch))
+                    .build();
+
+            InetSocketAddress listen = new InetSocketAddress(settings.bindAddress(), settings.port());
+            serverChannel = datagramBootstrap(serverCodec).bind(listen).sync().channel();
+            InetSocketAddress clientBind = new InetSocketAddress(
+                    settings.bindAddress().isLoopbackAddress() ? settings.bindAddress() : anyIpv6(), 0);
+            clientChannel = datagramBootstrap(clientCodec).bind(clientBind).sync().channel();
+            LOG.info("STOQ listening on {} (QUIC, ALPN {}, groups {}, {} transport)", serverChannel.localAddress(), ALPN,
+                    settings.keyExchangeGroups(), nativeTransport ? "epoll" : "NIO");
+        } catch (Exception e) {
+            close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new StoqException("cannot start the STOQ listener on [" + settings.bindAddress().getHostAddress()
+                    + "]:" + settings.port() + ": " + e, e);
+        }
+    }
+
+    private static Inet6Address anyIpv6() {
+        try {
+            return (Inet6Address) InetAddress.getByAddress(new byte[16]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        };
+    }
+
+    private <B extends QuicCodecBuilder<B>> B transportParameters(B builder) {
+        return builder
+                .maxIdleTimeout(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .maxSendUdpPayloadSize(settings.maxUdpPayload())
+                .maxRecvUdpPayloadSize(settings.maxUdpPayload())
+                .initialMaxData(settings.connectionWindowBytes())
+                .initialMaxStreamDataBidirectionalLocal(settings.streamWindowBytes())
+                .initialMaxStreamDataBidirectionalRemote(settings.streamWindowBytes())
+                .initialMaxStreamDataUnidirectional(settings.streamWindowBytes())
+                .initialMaxStreamsBidirectional(settings.maxBidirectionalStreams())
+                .initialMaxStreamsUnidirectional(settings.maxUnidirectionalStreams())
+                .activeMigration(false);
+    }
+
+    @SuppressWarnings("deprecation") // RCVBUF_ALLOCATOR: still the way to size datagram reads in Netty 4.2
+    private Bootstrap datagramBootstrap(ChannelHandler codec) {
+        ChannelFactory<DatagramChannel> factory = nativeTransport
+                ? () -> new EpollDatagramChannel(SocketProtocolFamily.INET6)
+                : () -> new NioDatagramChannel(SocketProtocolFamily.INET6);
+        // Netty's default allocator reads 2 KiB per datagram; larger datagrams would be cut and transfers stall.
+        int receiveBuffer = Math.max(2048, settings.maxUdpPayload() + 64);
+        Bootstrap bootstrap = new Bootstrap().group(group).channelFactory(factory)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(receiveBuffer))
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(new Ipv6OnlyFilter(), codec);
+                    }
+                });
+        if (settings.socketBufferBytes() > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
+                    .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes());
+        }
+        return bootstrap;
+    }
+
+    private QuicConnection connectionOf(QuicChannel ch) {
+        QuicConnection connection = ch.attr(CONNECTION).get();
+        if (connection == null) {
+            // an incoming connection: the server codec made the channel
+            InetSocketAddress remote = (InetSocketAddress) ch.remoteSocketAddress();
+            connection = new QuicConnection(this, false, remote, counters);
+            QuicConnection existing = ch.attr(CONNECTION).setIfAbsent(connection);
+            if (existing != null) {
+                return existing;
+            }
+            live.add(connection);
+            if (closed.get()) {
+                ch.close();
+            }
+        }
+        return connection;
+    }
+
+    private QuicSslEngine newEngine(QuicSslContext context, QuicChannel ch) {
+        QuicConnection connection = connectionOf(ch);
+        QuicSslEngine engine = context.newEngine(ch.alloc());
+        connection.bind(ch, engine);
+        engines.put(engine, connection);
+        return engine;
+    }
+
+    // ---- StoqTransport ----
+
+    @Override
+    public StoqConnection connect(String peerName, int port) throws StoqException {
+        Objects.requireNonNull(peerName, "peerName");
+        String host = peerName.strip();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            throw new StoqException("the peer name is empty");
+        }
+        if (host.indexOf(':') >= 0) {
+            Inet6Address literal;
+            try {
+                literal = TransportSettings.ipv6Literal(host);
+            } catch (IllegalArgumentException e) {
+                counters.refused(RefusalReason.IPV4_ADDRESS);
+                throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS, e.getMessage());
+            }
+            return connect(new InetSocketAddress(literal, port));
+        }
+        if (IPV4_LITERAL.matcher(host).matches()) {
+            counters.refused(RefusalReason.IPV4_ADDRESS);
+            throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS,
+                    "'" + host + "' is an IPv4 address; STOQ is IPv6 only");
+        }
+        List<Inet6Address> addresses;
+        try {
+            addresses = resolver.apply(host);
+        } catch (RuntimeException e) {
+            throw new StoqException("resolving '" + host + "' failed: " + e.getMessage(), e);
+        }
+        List<Inet6Address> usable = new ArrayList<>();
+        if (addresses != null) {
+            for (Inet6Address address : addresses) {
+                if (address != null && !TransportSettings.isIpv4OrMapped(address)) {
+                    usable.add(address);
+                }
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new StoqException("'" + host + "' does not resolve to any IPv6 address (STOQ is IPv6 only)");
+        }
+        StoqException last = null;
+        for (Inet6Address address : usable) {
+            StoqConnection connection;
+            try {
+                connection = connect(new InetSocketAddress(address, port));
+            } catch (PeerRefusedException e) {
+                throw e;
+            } catch (StoqException e) {
+                last = e;
+                continue;
+            }
+            requireName(connection, host);
+            return connection;
+        }
+        throw last;
+    }
+
+    private static void requireName(StoqConnection connection, String host) throws StoqException {
+        String wanted = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        X509Certificate certificate = connection.peer().certificate();
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                for (List<?> entry : alternatives) {
+                    if (entry.size() >= 2 && Integer.valueOf(2).equals(entry.get(0))) {
+                        String dns = String.valueOf(entry.get(1));
+                        names.add(dns.endsWith(".") ? dns.substring(0, dns.length() - 1) : dns);
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw new StoqException("cannot read the names of the certificate of " + connection.remoteAddress(), e);
+        }
+        for (String dns : names) {
+            if (dns.equalsIgnoreCase(wanted)) {
+                return;
+            }
+        }
+        throw new StoqException("the peer at " + connection.remoteAddress() + " presents a certificate for "
+                + names + ", not for '" + wanted + "'");
+    }
+
+    @Override
+    public StoqConnection connect(InetSocketAddress address) throws StoqException {
+        Objects.requireNonNull(address, "address");
+        if (address.isUnresolved()) {
+            throw new StoqException("the address " + address + " is unresolved; use connect(name, port), which resolves"
+                    + " through the stack's name service");
+        }
+        if (TransportSettings.isIpv4OrMapped(address.getAddress())) {
+            counters.refused(RefusalReason.IPV4_ADDRESS);
+            throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS, address.getAddress().getHostAddress()
+                    + " is an IPv4" + (address.getAddress() instanceof Inet6Address ? "-mapped" : "")
+                    + " address; STOQ is IPv6 only");
+        }
+        if (address.getPort() == 0) {
+            throw new StoqException("port 0 is not a peer's port");
+        }
+        requireRunning();
+        InetSocketAddress key = new InetSocketAddress(address.getAddress(), address.getPort());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CompletableFuture<QuicConnection> future = pool.compute(key, (k, existing) ->
+                    existing != null && (!existing.isDone() || usable(existing)) ? existing : startConnect(k));
+            QuicConnection connection = await(key, future);
+            if (connection.isOpen()) {
+                return connection;
+            }
+            pool.remove(key, future);
+        }
+        throw new StoqException("the connection to " + key + " closed right after it was established, three times");
+    }
+
+    private static boolean usable(CompletableFuture<QuicConnection> future) {
+        if (future.isCompletedExceptionally()) {
+            return false;
+        }
+        QuicConnection connection = future.getNow(null);
+        return connection != null && connection.isOpen();
+    }
+
+    private QuicConnection await(InetSocketAddress key, CompletableFuture<QuicConnection> future) throws StoqException {
+        long wait = settings.handshakeTimeout().toMillis() + 2_000;
+        try {
+            return future.get(wait, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            pool.remove(key, future);
+            Throwable cause = e.getCause();
+            if (cause instanceof StoqException stoq) {
+                throw stoq;
+            }
+            throw new StoqException("connecting to " + key + " failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            pool.remove(key, future);
+            throw new PeerRefusedException(RefusalReason.HANDSHAKE_TIMEOUT, "no connection to " + key + " within "
+                    + wait + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoqException("interrupted while connecting to " + key, e);
+        }
+    }
+
+    private CompletableFuture<QuicConnection> startConnect(InetSocketAddress address) {
+        QuicConnection connection = new QuicConnection(this, true, address, counters);
+        live.add(connection);
+        CompletableFuture<QuicConnection> ready = connection.ready;
+        try {
+            QuicChannel.newBootstrap(clientChannel)
+                    .attr(CONNECTION, connection)
+                    .handler(connection.handler())
+                    .streamHandler(streamInitializer)
+                    .remoteAddress(address)
+                    .connect()
+                    .addListener(f -> {
+                        if (!f.isSuccess()) {
+                            connection.fail(connection.describeFailure(f.cause()));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            live.remove(connection);
+            connection.fail(new StoqException("cannot start a connection to " + address + ": " + e, e));
+        }
+        return ready;
+    }
+
+    @Override
+    public List<InetSocketAddress> listeners() {
+        Channel ch = serverChannel;
+        return ch == null || !ch.isActive() ? List.of() : List.of((InetSocketAddress) ch.localAddress());
+    }
+
+    /** @return the endpoint's counters */
+    public TransportCounters counters() {
+        return counters;
+    }
+
+    /** @return the settings the endpoint runs with */
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    /** @return QUIC connections currently known (handshaking or established, both directions) */
+    public int connectionCount() {
+        return live.size();
+    }
+
+    /** @return whether the endpoint uses native epoll (else NIO) */
+    public boolean nativeTransport() {
+        return nativeTransport;
+    }
+
+    /** @return whether every thread of the endpoint has ended (after {@link #close()}) */
+    boolean terminated() {
+        EventLoopGroup g = group;
+        ThreadPoolExecutor w = workers;
+        return (g == null || g.isTerminated()) && (w == null || w.isTerminated());
+    }
+
+    /** @return the name prefix of the endpoint's threads */
+    String threadNamePrefix() {
+        return name;
+    }
+
+    private void requireRunning() throws StoqException {
+        if (closed.get() || !started.get()) {
+            throw new StoqException("the STOQ endpoint is " + (closed.get() ? "closed" : "not started"));
+        }
+    }
+
+    // ---- used by QuicConnection ----
+
+    boolean admitIncoming() {
+        for (;;) {
+            int now = incoming.get();
+            if (now >= settings.maxConnections()) {
+                return false;
+            }
+            if (incoming.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void releaseIncoming() {
+        incoming.decrementAndGet();
+    }
+
+    void forget(QuicConnection connection) {
+        live.remove(connection);
+        SSLEngine engine = connection.engine();
+        if (engine != null) {
+            engines.remove(engine);
+        }
+        if (connection.client()) {
+            pool.remove(connection.remoteAddress(), connection.ready);
+        }
+    }
+
+    void runGate(QuicConnection connection, Admission admission) {
+        try {
+            workers.execute(() -> {
+                Throwable failure = null;
+                try {
+                    gate.admit(admission);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                connection.gateDone(failure);
+            });
+        } catch (RejectedExecutionException e) {
+            connection.gateDone(new StoqException("no transport worker is free to admit the peer; the node is busy"));
+        }
+    }
+
+    /** Routes an admitted incoming application stream to its service (event loop). */
+    void route(QuicStoqStream stream) {
+        Optional<StoqService> service;
+        try {
+            service = directory.find(stream.service());
+        } catch (RuntimeException e) {
+            LOG.warn("The service directory failed to look up '{}'; the stream is refused. Fix the directory: {}",
+                    stream.service(), e.toString(), e);
+            service = Optional.empty();
+        }
+        if (service.isEmpty()) {
+            counters.unknownServices.increment();
+            if (stream.bidirectional()) {
+                stream.sendErrorAndClose(StreamHeader.STATUS_NO_SERVICE, "no service '" + stream.service() + "'",
+                        StoqErrorCodes.STREAM_UNKNOWN_SERVICE);
+            } else {
+                stream.reset(StoqErrorCodes.STREAM_UNKNOWN_SERVICE);
+            }
+            return;
+        }
+        StoqService target = service.get();
+        counters.streamsOpened.increment();
+        try {
+            workers.execute(() -> serve(target, stream));
+        } catch (RejectedExecutionException e) {
+            if (stream.bidirectional()) {
+                stream.sendErrorAndClose(StreamHeader.STATUS_BUSY, "all " + settings.workerThreads()
+                        + " workers are busy", StoqErrorCodes.STREAM_BUSY);
+            } else {
+                stream.reset(StoqErrorCodes.STREAM_BUSY);
+            }
+            return;
+        }
+        if (stream.bidirectional()) {
+            // queued on the event loop before anything the service writes
+            stream.sendStatusOk();
+        }
+    }
+
+    private void serve(StoqService service, QuicStoqStream stream) {
+        try {
+            service.accept(stream);
+        } catch (Exception e) {
+            LOG.debug("Service '{}' failed on a stream from {}: {}", stream.service(), stream.peer().name(), e.toString());
+        } catch (Error e) {
+            LOG.error("Service '{}' threw {} on a stream from {}; the stream is closed. Fix the service.",
+                    stream.service(), e, stream.peer().name(), e);
+        } finally {
+            stream.close();
+        }
+    }
+
+    // ---- close ----
+
+    /** Closes every connection, the sockets and the threads; waits a bounded time for each. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (QuicConnection connection : live) {
+            QuicChannel ch = connection.channel();
+            if (ch != null && ch.isOpen()) {
+                closing.add(ch.close(true, StoqErrorCodes.SHUTDOWN,
+                        io.netty.buffer.Unpooled.copiedBuffer("endpoint shutting down", java.nio.charset.StandardCharsets.UTF_8)));
+            } else {
+                connection.fail(new StoqException("the STOQ endpoint closed"));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (ChannelFuture future : closing) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            future.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left));
+        }
+        for (CompletableFuture<QuicConnection> pending : pool.values()) {
+            pending.completeExceptionally(new StoqException("the STOQ endpoint closed"));
+        }
+        pool.clear();
+        closeChannel(serverChannel);
+        closeChannel(clientChannel);
+        ThreadPoolExecutor w = workers;
+        if (w != null) {
+            w.shutdownNow();
+            try {
+                if (!w.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("STOQ workers did not stop within 5 s; a StoqService ignores interruption. Fix the service.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        EventLoopGroup g = group;
+        if (g != null) {
+            if (!g.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                LOG.warn("STOQ event loops did not stop within 10 s; restart the bundle if ports stay bound");
+            }
+        }
+        live.clear();
+        engines.clear();
+        if (serverChannel != null) {
+            LOG.info("STOQ listener on {} closed", serverChannel.localAddress());
+        }
+    }
+
+    private static void closeChannel(Channel ch) {
+        if (ch != null) {
+            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- pipeline pieces ----
+
+    /** Drops datagrams from IPv4 or IPv4-mapped senders before QUIC sees them. */
+    private final class Ipv6OnlyFilter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof DatagramPacket packet && packet.sender() != null
+                    && TransportSettings.isIpv4OrMapped(packet.sender().getAddress())) {
+                counters.ipv4DatagramsDropped.increment();
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** Sets up every stream the peer opens: read the header, then route. */
+    @ChannelHandler.Sharable
+    private final class StreamInitializer extends ChannelInitializer<QuicStreamChannel> {
+        @Override
+        protected void initChannel(QuicStreamChannel ch) {
+            if (ch.type() == QuicStreamType.BIDIRECTIONAL) {
+                ch.config().setAllowHalfClosure(true);
+            }
+            QuicConnection connection = ch.parent().attr(CONNECTION).get();
+            if (connection == null) {
+                ch.shutdown(StoqErrorCodes.STREAM_NOT_ADMITTED);
+                ch.close();
+                return;
+            }
+            ch.pipeline().addLast(new HeaderDecoder(connection));
+        }
+    }
+
+    /** Reads the stream header; a malformed, incomplete or late header resets the stream. */
+    private final class HeaderDecoder extends ChannelInboundHandlerAdapter {
+        private final QuicConnection connection;
+        private final byte[] header = new byte[StreamHeader.MAX_HEADER_BYTES];
+        private int received;
+        private boolean done;
+        private ScheduledFuture<?> deadline;
+
+        HeaderDecoder(QuicConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            long millis = settings.streamHeaderTimeout().toMillis();
+            deadline = ctx.executor().schedule(() -> malformed(ctx, "no complete header within " + millis + " ms"),
+                    millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (done || !(msg instanceof ByteBuf buffer)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            counters.bytesIn.add(buffer.readableBytes());
+            int take = Math.min(buffer.readableBytes(), header.length - received);
+            buffer.getBytes(buffer.readerIndex(), header, received, take);
+            StreamHeader.Parsed parsed = StreamHeader.parse(header, received + take);
+            if (parsed.malformed()) {
+                buffer.release();
+                malformed(ctx, parsed.error());
+                return;
+            }
+            if (!parsed.complete()) {
+                received += take;
+                buffer.release();
+                return;
+            }
+            // skip exactly the header bytes that came with this buffer; the rest is payload
+            buffer.skipBytes(parsed.length() - received);
+            done = true;
+            deadline.cancel(false);
+            QuicStreamChannel ch = (QuicStreamChannel) ctx.channel();
+            boolean bidirectional = ch.type() == QuicStreamType.BIDIRECTIONAL;
+            QuicStoqStream stream = new QuicStoqStream(connection, parsed.service(), bidirectional, false, counters);
+            ctx.pipeline().replace(this, "stoq-stream", stream.handler());
+            stream.offer(buffer);
+            connection.dispatch(stream);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (!done && event == ChannelInputShutdownReadComplete.INSTANCE) {
+                malformed(ctx, "the stream ended inside its header");
+                return;
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (!done) {
+                done = true;
+                deadline.cancel(false);
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!done) {
+                done = true;
+                deadline.cancel(false);
+                if (received > 0 && ((QuicStreamChannel) ctx.channel()).isInputShutdown()) {
+                    counters.malformedHeaders.increment();
+                }
+            }
+            ctx.fireChannelInactive();
+        }
+
+        private void malformed(ChannelHandlerContext ctx, String why) {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            counters.malformedHeaders.increment();
+            LOG.debug("Resetting a stream from {}: {}", connection.remoteAddress(), why);
+            QuicStreamChannel ch = (QuicStreamChannel) ctx.channel();
+            ChannelFuture reset = ch.type() == QuicStreamType.BIDIRECTIONAL
+                    ? ch.shutdown(StoqErrorCodes.STREAM_MALFORMED_HEADER)
+                    : ch.shutdownInput(StoqErrorCodes.STREAM_MALFORMED_HEADER);
+            reset.addListener(f -> ch.close());
+        }
+    }
+
+    @Override
+    public String toString() {
+        Channel ch = serverChannel;
+        return "StoqEndpoint[" + (ch == null ? "not started" : ch.localAddress()) + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package network.internet2.stoq.transport.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.lang.reflect.Proxy;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.Test;
+
+import network.internet2.stoq.PeerIdentity;
+import network.internet2.stoq.PeerRefusedException;
+import network.internet2.stoq.RefusalReason;
+import network.internet2.trustchain.ca.CertificateAuthority;
+import network.internet2.trustchain.ca.ValidationResult;
+import network.internet2.trustchain.ct.EmbeddedSctVerdict;
+import network.internet2.trustchain.ct.TransparencyLog;
+
+/**
+ * How the CA's named checks and the CT log's verdict become refusal reasons. The CA and the log are stood in
+ * for by answers fixed in each case; the real ones are exercised end to end by the integration tests.
+ */
+public class TrustChainPeerValidationTest {
+
+    private X509Certificate leaf;
+
+    @Test
+    public void eachFailingCheckNamesItsReason() throws Exception {
+        leaf = certificate("node9.internet2.network");
+        assertRefused(RefusalReason.UNTRUSTED_ROOT, failing("chain.anchor"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.UNTRUSTED_ROOT, failing("[0].signature"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.EXPIRED, failing("leaf.validity"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.EXPIRED, failing("[1].validity"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.REVOKED, failing("leaf.revocation"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.ALT_SIGNATURE_INVALID, failing("[0].altSignature"), EmbeddedSctVerdict.VALID);
+        assertRefused(RefusalReason.MISSING_SCT, passing(), EmbeddedSctVerdict.MISSING);
+        assertRefused(RefusalReason.INVALID_SCT, passing(), EmbeddedSctVerdict.INVALID);
+        PeerIdentity peer = new TrustChainPeerValidation(() -> ca(passing()), () -> log(EmbeddedSctVerdict.VALID))
+                .check(List.of(leaf));
+        assertEquals("node9.internet2.network", peer.name());
+    }
+
+    @Test
+    public void withoutTheCaOrTheLogNoPeerIsAccepted() throws Exception {
+        leaf = certificate("node9.internet2.network");
+        try {
+            new TrustChainPeerValidation(() -> null, () -> log(EmbeddedSctVerdict.VALID)).check(List.of(leaf));
+            fail("accepted without a CA");
+        } catch (PeerRefusedException expected) {
+            assertEquals(RefusalReason.CA_UNAVAILABLE, expected.reason());
+            assertTrue(expected.getMessage(), expected.getMessage().contains("trustchain-ca"));
+        }
+        try {
+            new TrustChainPeerValidation(() -> ca(passing()), () -> null).check(List.of(leaf));
+            fail("accepted without a log");
+        } catch (PeerRefusedException expected) {
+            assertEquals(RefusalReason.MISSING_SCT, expected.reason());
+        }
+    }
+
+    private void assertRefused(RefusalReason reason, ValidationResult result, EmbeddedSctVerdict verdict) {
+        try {
+            new TrustChainPeerValidation(() -> ca(result), () -> log(verdict)).check(List.of(leaf));
+            fail("accepted; expected " + reason);
+        } catch (PeerRefusedException expected) {
+            assertEquals(expected.getMessage(), reason, expected.reason());
+        }
+    }
+
+    private static ValidationResult failing(String check) {
+        return new ValidationResult(List.of(new ValidationResult.Check("chain.present", true, "present"),
+                new ValidationResult.Check(check, false, "fails in this case")));
+    }
+
+    private static ValidationResult passing() {
+        return new ValidationResult(List.of(new ValidationResult.Check("chain.anchor", true, "trusted")));
+    }
+
+    private static CertificateAuthority ca(ValidationResult result) {
+        return (CertificateAuthority) Proxy.newProxyInstance(CertificateAuthority.class.getClassLoader(),
+                new Class<?>[] {CertificateAuthority.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("validate")) {
+                        return result;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static TransparencyLog log(EmbeddedSctVerdict verdict) {
+        return (TransparencyLog) Proxy.newProxyInstance(TransparencyLog.class.getClassLoader(),
+                new Class<?>[] {TransparencyLog.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("verifyEmbeddedScts")) {
+                        return verdict;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static X509Certificate certificate(String name) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        long now = System.currentTimeMillis();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name),
+                java.math.BigInteger.ONE, new java.util.Date(now - 60_000), new java.util.Date(now + 3_600_000),
+                new X500Name("CN=" + name), keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    }
+}
