@@ -73,7 +73,7 @@ public class DistributionIT extends Internet2TestSupport {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode health = new ObjectMapper().readTree(response.body());
         assertEquals("ok", health.path("status").asText());
-        for (String layer : new String[] {"stoq", "hypermesh"}) {
+        for (String layer : new String[] {"hypermesh"}) {
             assertEquals(layer + " in " + response.body(), "absent", health.path("layers").path(layer).path("status").asText());
         }
         JsonNode trustchain = health.path("layers").path("trustchain");

@@ -54,6 +54,7 @@ public abstract class Internet2TestSupport {
 
     static final String HTTP_PORT_PROPERTY = "internet2.itest.http.port";
     static final String DNS_PORT_PROPERTY = "internet2.itest.dns.port";
+    static final String STOQ_PORT_PROPERTY = "internet2.itest.stoq.port";
 
     @Inject
     protected BundleContext bundleContext;
@@ -85,6 +86,7 @@ public abstract class Internet2TestSupport {
         String buildDirectory = System.getProperty("project.build.directory", "target");
         String httpPort = String.valueOf(freePort());
         String dnsPort = String.valueOf(freePort());
+        String stoqPort = String.valueOf(freePort());
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration().frameworkUrl(distribution).name("internet2")
                         .unpackDirectory(new File(buildDirectory, "exam")).useDeployFolder(false),
@@ -98,7 +100,9 @@ public abstract class Internet2TestSupport {
                         String.valueOf(freePort())),
                 editConfigurationFilePut("etc/network.internet2.trustchain.dns.server.cfg", "port", dnsPort),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
-                systemProperty(DNS_PORT_PROPERTY).value(dnsPort)));
+                systemProperty(DNS_PORT_PROPERTY).value(dnsPort),
+                editConfigurationFilePut("etc/network.internet2.stoq.transport.cfg", "port", stoqPort),
+                systemProperty(STOQ_PORT_PROPERTY).value(stoqPort)));
         String localRepository = System.getProperty("internet2.maven.local");
         if (localRepository != null) {
             // the node finds Pax Exam's bundles in the Maven repository this build uses
@@ -116,6 +120,11 @@ public abstract class Internet2TestSupport {
     /** @return the port the node's DNS server listens on in this container (UDP and TCP on [::1]) */
     protected static int dnsPort() {
         return Integer.getInteger(DNS_PORT_PROPERTY);
+    }
+
+    /** @return the UDP port the node's STOQ transport listens on in this container ([::1]) */
+    protected static int stoqPort() {
+        return Integer.getInteger(STOQ_PORT_PROPERTY);
     }
 
     /** A port that is free on the IPv6 loopback now. */
