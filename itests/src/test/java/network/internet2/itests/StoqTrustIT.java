@@ -1,0 +1,211 @@
+package network.internet2.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+import static org.apache.karaf.features.FeaturesService.Option.NoAutoRefreshBundles;
+
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.quic.BoringSSLContextOption;
+import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicClientCodecBuilder;
+import io.netty.handler.codec.quic.QuicSslContext;
+import io.netty.handler.codec.quic.QuicSslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+
+import network.internet2.stoq.PeerRefusedException;
+import network.internet2.stoq.RefusalReason;
+import network.internet2.stoq.StoqTransport;
+import network.internet2.trustchain.ca.CertificateAuthority;
+import network.internet2.trustchain.ca.CertificateRequest;
+import network.internet2.trustchain.ca.IssuedCertificate;
+import network.internet2.trustchain.ca.RevocationReason;
+
+/**
+ * Peers the node's STOQ listener must refuse at the handshake, each with its
+ * reason counted in {@code /health}: a certificate from a root the node does not
+ * trust, one the CA revoked, one that expired; and, with the CA feature
+ * uninstalled, every new handshake fails with {@code ca-unavailable} until it is
+ * installed again. The refused peers are plain Netty QUIC clients presenting the
+ * given certificate (offering the hybrid post-quantum group, as STOQ requires).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StoqTrustIT extends Internet2TestSupport {
+
+    @Override
+    protected boolean bootInternet2() {
+        return false;
+    }
+
+    @Override
+    protected String[] extraBootFeatures() {
+        return new String[] {"crypto-classical", "crypto-pq", "trustchain-ca", "trustchain-dns", "stoq-transport",
+            "internet2-management"};
+    }
+
+    private StoqTransport transport;
+
+    @Before
+    public void waitForTheTransport() throws Exception {
+        waitUntil("the STOQ transport connects to itself", Duration.ofSeconds(90), () -> {
+            if (bundleContext.getServiceReference(StoqTransport.class) == null) {
+                return false;
+            }
+            transport = bundleContext.getService(bundleContext.getServiceReference(StoqTransport.class));
+            transport.connect(self()).close();
+            return true;
+        });
+    }
+
+    @Test
+    public void anUntrustedRootIsRefused() throws Exception {
+        KeyPair keys = ecKeys();
+        X509Certificate stranger = selfSigned(keys, "stranger.internet2.network");
+        assertRefused("untrusted-root", keys.getPrivate(), List.of(stranger));
+    }
+
+    @Test
+    public void revokedAndExpiredCertificatesAreRefused() throws Exception {
+        CertificateAuthority ca = bundleContext.getService(bundleContext.getServiceReference(CertificateAuthority.class));
+        KeyPair revokedKeys = ecKeys();
+        IssuedCertificate revoked = ca.issue(new CertificateRequest(csr(revokedKeys, "gone.internet2.network"), null));
+        ca.revoke(revoked.serial(), RevocationReason.KEY_COMPROMISE);
+        assertRefused("revoked", revokedKeys.getPrivate(), chain(revoked));
+
+        KeyPair shortKeys = ecKeys();
+        IssuedCertificate brief = ca.issue(new CertificateRequest(csr(shortKeys, "brief.internet2.network"),
+                Duration.ofSeconds(1)));
+        waitUntil("the brief certificate expired", Duration.ofSeconds(10),
+                () -> brief.certificate().getNotAfter().getTime() < System.currentTimeMillis() - 1000);
+        assertRefused("expired", shortKeys.getPrivate(), chain(brief));
+    }
+
+    @Test
+    public void withoutTheCaNewHandshakesFailWithThatReasonUntilItIsBack() throws Exception {
+        featuresService.uninstallFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
+        try {
+            try {
+                transport.connect(self());
+                fail("a handshake succeeded without the CA");
+            } catch (PeerRefusedException expected) {
+                assertEquals(expected.getMessage(), RefusalReason.CA_UNAVAILABLE, expected.reason());
+            }
+        } finally {
+            featuresService.installFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
+        }
+        waitUntil("handshakes succeed again with the CA back", Duration.ofSeconds(90), () -> {
+            transport.connect(self()).close();
+            return true;
+        });
+    }
+
+    private void assertRefused(String reason, PrivateKey key, List<X509Certificate> chain) throws Exception {
+        long before = refusals(reason);
+        handshake(key, chain);
+        waitUntil("the node counts a '" + reason + "' refusal", Duration.ofSeconds(15),
+                () -> refusals(reason) == before + 1);
+    }
+
+    private long refusals(String reason) throws Exception {
+        JsonNode health = new ObjectMapper().readTree(httpGet("/health").body());
+        return health.path("layers").path("stoq").path("figures").path("transport").path("refusals." + reason)
+                .asLong(-1);
+    }
+
+    /** A QUIC handshake to the node's listener presenting {@code chain}; its outcome is the node's to count. */
+    private static void handshake(PrivateKey key, List<X509Certificate> chain) throws Exception {
+        QuicSslContext tls = QuicSslContextBuilder.forClient()
+                .keyManager(key, null, chain.toArray(new X509Certificate[0]))
+                .trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null)
+                .applicationProtocols(StoqTransport.ALPN)
+                .option(BoringSSLContextOption.GROUPS, new String[] {"X25519MLKEM768"}).build();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            Channel client = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                    .handler(new QuicClientCodecBuilder().sslContext(tls).maxIdleTimeout(5, TimeUnit.SECONDS)
+                            .initialMaxData(1 << 20).initialMaxStreamDataBidirectionalLocal(1 << 20).build())
+                    .bind(new InetSocketAddress(loopback(), 0)).sync().channel();
+            try {
+                QuicChannel.newBootstrap(client).handler(new ChannelInboundHandlerAdapter())
+                        .remoteAddress(self()).connect().await(5, TimeUnit.SECONDS);
+            } finally {
+                client.close().sync();
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    private static InetSocketAddress self() throws Exception {
+        return new InetSocketAddress(loopback(), stoqPort());
+    }
+
+    private static List<X509Certificate> chain(IssuedCertificate issued) {
+        List<X509Certificate> chain = new java.util.ArrayList<>();
+        chain.add(issued.certificate());
+        chain.addAll(issued.chain());
+        return chain;
+    }
+
+    private static KeyPair ecKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static byte[] csr(KeyPair keys, String name) throws Exception {
+        ExtensionsGenerator extensions = new ExtensionsGenerator();
+        extensions.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
+        return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + name), keys.getPublic())
+                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+    }
+
+    private static X509Certificate selfSigned(KeyPair keys, String name) throws Exception {
+        long now = System.currentTimeMillis();
+        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                new X500Name("CN=" + name), BigInteger.valueOf(now), new Date(now - 60_000), new Date(now + 3_600_000),
+                new X500Name("CN=" + name), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    }
+}
