@@ -27,12 +27,18 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +68,8 @@ import network.internet2.trustchain.ca.RevocationReason;
 /**
  * Peers the node's STOQ listener must refuse at the handshake, each with its
  * reason counted in {@code /health}: a certificate from a root the node does not
- * trust, one the CA revoked, one that expired; and, with the CA feature
+ * trust, one the CA revoked, one that expired, one issued without an SCT (the
+ * CA configured to issue while the CT log was stopped); and, with the CA feature
  * uninstalled, every new handshake fails with {@code ca-unavailable} until it is
  * installed again. The refused peers are plain Netty QUIC clients presenting the
  * given certificate (offering the hybrid post-quantum group, as STOQ requires).
@@ -117,6 +124,49 @@ public class StoqTrustIT extends Internet2TestSupport {
         waitUntil("the brief certificate expired", Duration.ofSeconds(10),
                 () -> brief.certificate().getNotAfter().getTime() < System.currentTimeMillis() - 1000);
         assertRefused("expired", shortKeys.getPrivate(), chain(brief));
+    }
+
+    @Test
+    public void aCertificateWithoutAnSctIsRefused() throws Exception {
+        Bundle log = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(bundle -> "network.internet2.trustchain.ct".equals(bundle.getSymbolicName()))
+                .findFirst().orElseThrow();
+        ConfigurationAdmin configurations = bundleContext.getService(
+                bundleContext.getServiceReference(ConfigurationAdmin.class));
+        Configuration caConfiguration = configurations.getConfiguration("network.internet2.trustchain.ca", "?");
+        Dictionary<String, Object> before = caConfiguration.getProperties();
+        Hashtable<String, Object> optional = new Hashtable<>();
+        optional.put("require.certificate.transparency", false);
+        KeyPair keys = ecKeys();
+        IssuedCertificate unlogged;
+        log.stop();
+        try {
+            caConfiguration.update(optional);
+            unlogged = issueEventually(csr(keys, "unlogged.internet2.network"));
+        } finally {
+            if (before == null) {
+                caConfiguration.delete();
+            } else {
+                caConfiguration.update(before);
+            }
+            log.start();
+        }
+        assertEquals("issued without an SCT", null,
+                unlogged.certificate().getExtensionValue("1.3.6.1.4.1.11129.2.4.2"));
+        waitForTheTransport();
+        assertRefused("missing-sct", keys.getPrivate(), chain(unlogged));
+    }
+
+    /** Issues once the reconfigured CA is back (it restarts with its new configuration). */
+    private IssuedCertificate issueEventually(byte[] csr) throws Exception {
+        IssuedCertificate[] issued = new IssuedCertificate[1];
+        waitUntil("the CA issues without the CT log", Duration.ofSeconds(60), () -> {
+            CertificateAuthority ca = bundleContext.getService(
+                    bundleContext.getServiceReference(CertificateAuthority.class));
+            issued[0] = ca.issue(new CertificateRequest(csr, null));
+            return issued[0].certificate().getExtensionValue("1.3.6.1.4.1.11129.2.4.2") == null;
+        });
+        return issued[0];
     }
 
     @Test
