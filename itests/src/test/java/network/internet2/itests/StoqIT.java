@@ -96,6 +96,17 @@ public class StoqIT extends Internet2TestSupport {
     }
 
     @Test
+    public void shellCommandsShowStatusConnectAndMeasureThroughput() throws Exception {
+        String connected = executeCommand("stoq:connect --port " + stoqPort() + " node1.internet2.network");
+        assertTrue(connected, connected.contains("Connected to node1.internet2.network"));
+        String bench = executeCommand("stoq:bench --port " + stoqPort() + " --megabytes 4 --streams 2 ::1");
+        assertTrue(bench, bench.contains("4 MiB") && bench.contains("confirmed by the peer"));
+        System.out.println("stoq:bench in the container: " + bench.strip());
+        String status = executeCommand("stoq:status");
+        assertTrue(status, status.contains("handshakes.ok") && status.contains("refusals.untrusted-root"));
+    }
+
+    @Test
     public void ipv4AddressesAreRefused() throws Exception {
         for (String address : new String[] {"127.0.0.1", "::ffff:127.0.0.1"}) {
             try {

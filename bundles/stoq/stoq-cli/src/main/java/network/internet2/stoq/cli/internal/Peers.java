@@ -1,0 +1,31 @@
+package network.internet2.stoq.cli.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+import network.internet2.stoq.StoqConnection;
+import network.internet2.stoq.StoqException;
+import network.internet2.stoq.StoqTransport;
+
+/** A peer given on the command line: an IPv6 literal (never looked up) or a name for the stack's DNS. */
+final class Peers {
+
+    private Peers() {
+    }
+
+    static StoqConnection connect(StoqTransport transport, String peer, int port) throws StoqException {
+        if (peer.contains(":")) {
+            String literal = peer.startsWith("[") && peer.endsWith("]") ? peer.substring(1, peer.length() - 1) : peer;
+            if (!literal.matches("[0-9A-Fa-f:.]+")) {
+                throw new StoqException("'" + peer + "' is not an IPv6 address");
+            }
+            try {
+                return transport.connect(new InetSocketAddress(InetAddress.getByName(literal), port));
+            } catch (UnknownHostException e) {
+                throw new StoqException("'" + peer + "' is not an IPv6 address", e);
+            }
+        }
+        return transport.connect(peer, port);
+    }
+}
