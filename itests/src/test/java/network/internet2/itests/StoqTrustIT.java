@@ -1,8 +1,6 @@
 package network.internet2.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
-import static org.apache.karaf.features.FeaturesService.Option.NoAutoRefreshBundles;
 
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -13,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -57,8 +54,6 @@ import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 
-import network.internet2.stoq.PeerRefusedException;
-import network.internet2.stoq.RefusalReason;
 import network.internet2.stoq.StoqTransport;
 import network.internet2.trustchain.ca.CertificateAuthority;
 import network.internet2.trustchain.ca.CertificateRequest;
@@ -69,9 +64,7 @@ import network.internet2.trustchain.ca.RevocationReason;
  * Peers the node's STOQ listener must refuse at the handshake, each with its
  * reason counted in {@code /health}: a certificate from a root the node does not
  * trust, one the CA revoked, one that expired, one issued without an SCT (the
- * CA configured to issue while the CT log was stopped); and, with the CA feature
- * uninstalled, every new handshake fails with {@code ca-unavailable} until it is
- * installed again. The refused peers are plain Netty QUIC clients presenting the
+ * CA configured to issue while the CT log was stopped). The refused peers are plain Netty QUIC clients presenting the
  * given certificate (offering the hybrid post-quantum group, as STOQ requires).
  */
 @RunWith(PaxExam.class)
@@ -167,25 +160,6 @@ public class StoqTrustIT extends Internet2TestSupport {
             return issued[0].certificate().getExtensionValue("1.3.6.1.4.1.11129.2.4.2") == null;
         });
         return issued[0];
-    }
-
-    @Test
-    public void withoutTheCaNewHandshakesFailWithThatReasonUntilItIsBack() throws Exception {
-        featuresService.uninstallFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
-        try {
-            try {
-                transport.connect(self());
-                fail("a handshake succeeded without the CA");
-            } catch (PeerRefusedException expected) {
-                assertEquals(expected.getMessage(), RefusalReason.CA_UNAVAILABLE, expected.reason());
-            }
-        } finally {
-            featuresService.installFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
-        }
-        waitUntil("handshakes succeed again with the CA back", Duration.ofSeconds(90), () -> {
-            transport.connect(self()).close();
-            return true;
-        });
     }
 
     private void assertRefused(String reason, PrivateKey key, List<X509Certificate> chain) throws Exception {
