@@ -183,9 +183,16 @@ final class QuicConnection implements StoqConnection {
         if (ch.eventLoop().inEventLoop()) {
             throw new IllegalStateException("streams are opened from a worker or caller thread, never the event loop");
         }
-        if (ch.peerAllowedStreams(type) <= 0) {
-            throw new StoqException("the stream limit of the " + this + " is reached (" + type.name().toLowerCase()
-                    + " streams); wait for streams to finish or open another connection");
+        // the peer's stream credit can read 0 for a moment (just after admission, or until its MAX_STREAMS
+        // arrives once streams finish): wait for it, bounded like a handshake, before calling the limit reached
+        long creditDeadline = System.nanoTime() + endpoint.settings().handshakeTimeout().toNanos();
+        while (ch.peerAllowedStreams(type) <= 0) {
+            if (System.nanoTime() - creditDeadline > 0 || !ch.isActive()) {
+                throw new StoqException("the stream limit of the " + this + " is reached ("
+                        + type.name().toLowerCase() + " streams); wait for streams to finish or open another "
+                        + "connection");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
         boolean bidirectional = type == QuicStreamType.BIDIRECTIONAL;
         QuicStoqStream stream = new QuicStoqStream(this, service, bidirectional, true, counters);
