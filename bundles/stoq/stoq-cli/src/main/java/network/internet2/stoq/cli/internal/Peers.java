@@ -21,7 +21,9 @@ final class Peers {
                 throw new StoqException("'" + peer + "' is not an IPv6 address");
             }
             try {
-                return transport.connect(new InetSocketAddress(InetAddress.getByName(literal), port));
+                // bracketed: the JDK parses the literal or fails, it never asks a resolver
+                InetAddress address = InetAddress.getByName("[" + literal + "]");
+                return transport.connect(new InetSocketAddress(address, port));
             } catch (UnknownHostException e) {
                 throw new StoqException("'" + peer + "' is not an IPv6 address", e);
             }

@@ -169,8 +169,9 @@ public record TransportSettings(
         }
         InetAddress address;
         try {
-            // A string containing ':' is parsed as a literal; no name service is asked.
-            address = InetAddress.getByName(literal);
+            // In brackets the JDK parses an IPv6 literal or fails; without them a text such as "zz::1" would
+            // be handed to the system resolver.
+            address = InetAddress.getByName("[" + literal + "]");
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + text + "' is not a valid IPv6 address literal", e);
         }

@@ -2,7 +2,6 @@ package network.internet2.trustchain.dns.internal;
 
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -93,16 +92,13 @@ final class DnsFiles {
             }
             String[] fields = text.split("\\s+");
             try {
-                if (fields.length != 3 || !fields[2].contains(":")) {
+                if (fields.length != 3) {
                     throw new IllegalArgumentException("expected 'name ttl ipv6-address'");
                 }
-                InetAddress address = InetAddress.getByName(fields[2]);
-                if (!(address instanceof Inet6Address v6)) {
-                    throw new IllegalArgumentException(fields[2] + " is not an IPv6 address");
-                }
+                Inet6Address v6 = DnsServerComponent.ipv6(fields[2], "address");
                 records.add(new OperatorRecord(ZoneNames.inZone(fields[0], origin),
                         ZoneSettings.checkTtl(Long.parseLong(fields[1]), "ttl"), v6));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw new IOException(file + " line " + number + ": " + e.getMessage(), e);
             }
         }

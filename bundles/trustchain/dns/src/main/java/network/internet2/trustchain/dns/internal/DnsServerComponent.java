@@ -306,7 +306,9 @@ public class DnsServerComponent implements DnsAdministration, NameService, ZoneP
         }
         InetAddress address;
         try {
-            address = InetAddress.getByName(literal);
+            // brackets make the JDK parse an IPv6 literal or fail; without them a text such as "zz::1"
+            // would be handed to the system resolver
+            address = InetAddress.getByName("[" + literal + "]");
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(what + " '" + text + "' is not an IPv6 address", e);
         }

@@ -169,15 +169,7 @@ final class QueryResponder {
 
     /** NODATA or NXDOMAIN: the SOA for negative caching and, with DO, the NSEC that proves it. */
     private static void negative(Message response, ZoneSnapshot snapshot, boolean dnssecOk, RRset proof) {
-        RRset soa = snapshot.soa();
-        RRset capped = new RRset();
-        long ttl = snapshot.negativeTtl();
-        for (Record record : soa.rrs(false)) {
-            capped.addRR(Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl,
-                    record.rdataToWireCanonical()));
-        }
-        soa.sigs().forEach(capped::addRR);
-        add(response, capped, Section.AUTHORITY, dnssecOk);
+        add(response, snapshot.negativeSoa(), Section.AUTHORITY, dnssecOk);
         if (dnssecOk && snapshot.signed() && proof != null) {
             add(response, proof, Section.AUTHORITY, true);
         }

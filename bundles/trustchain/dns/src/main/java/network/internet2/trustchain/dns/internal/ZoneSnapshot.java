@@ -8,6 +8,7 @@ import java.util.NavigableMap;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
@@ -21,11 +22,13 @@ final class ZoneSnapshot {
     private final Name origin;
     private final NavigableMap<Name, Map<Integer, RRset>> names;
     private final boolean signed;
+    private final RRset negativeSoa;
 
     ZoneSnapshot(Name origin, NavigableMap<Name, Map<Integer, RRset>> names, boolean signed) {
         this.origin = origin;
         this.names = Collections.unmodifiableNavigableMap(names);
         this.signed = signed;
+        this.negativeSoa = withNegativeTtl(soa(), negativeTtl());
     }
 
     Name origin() {
@@ -58,6 +61,21 @@ final class ZoneSnapshot {
     long negativeTtl() {
         SOARecord soa = (SOARecord) soa().first();
         return Math.min(soa.getTTL(), soa.getMinimum());
+    }
+
+    /** @return the SOA as negative answers carry it: its TTL capped to the negative TTL, signatures kept */
+    RRset negativeSoa() {
+        return negativeSoa;
+    }
+
+    private static RRset withNegativeTtl(RRset soa, long ttl) {
+        RRset capped = new RRset();
+        for (Record record : soa.rrs(false)) {
+            capped.addRR(Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl,
+                    record.rdataToWireCanonical()));
+        }
+        soa.sigs().forEach(capped::addRR);
+        return capped;
     }
 
     long serial() {

@@ -21,7 +21,7 @@ final class Addresses {
     /**
      * Parses an IPv6 address literal ({@code 2001:db8::7}, optionally in brackets).
      * The text must contain a {@code :} and nothing but hexadecimal digits, colons
-     * and dots, so that {@link InetAddress#getByName} parses it and never asks a resolver.
+     * and dots; {@link InetAddress#getByName} is given it in brackets, so it parses it and never asks a resolver.
      *
      * @throws CommandException if the text is an IPv4 address, an IPv4-mapped
      *         IPv6 address ({@code ::ffff:192.0.2.1}), has a scope ({@code %eth0}),
@@ -46,7 +46,7 @@ final class Addresses {
         }
         InetAddress address;
         try {
-            address = InetAddress.getByName(literal);
+            address = InetAddress.getByName("[" + literal + "]"); // bracketed: parsed, never resolved
         } catch (UnknownHostException e) {
             throw new CommandException("'" + text + "' is not an IPv6 address: give one such as 2001:db8::7", e);
         }
