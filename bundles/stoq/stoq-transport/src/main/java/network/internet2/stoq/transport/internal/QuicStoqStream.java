@@ -35,7 +35,8 @@ import network.internet2.stoq.StoqStream;
  * has drained the queue to {@link #INPUT_LOW_WATER}. Output: a write blocks
  * while the stream is not writable (QUIC flow control) or while more than
  * {@link #OUTPUT_PENDING_LIMIT} bytes are handed to the event loop but not yet
- * taken by QUIC; every write call is flushed. Closing the output sends FIN.
+ * taken by QUIC; every write call is flushed. Service data travels in {@link PayloadChunks};
+ * closing the output sends the end marker with the FIN.
  */
 final class QuicStoqStream implements StoqStream {
 
@@ -43,7 +44,6 @@ final class QuicStoqStream implements StoqStream {
     static final int INPUT_LOW_WATER = 256 * 1024;
     static final int OUTPUT_PENDING_LIMIT = 256 * 1024;
     static final int WRITE_CHUNK = 64 * 1024;
-    private static final long FIN_WAIT_MILLIS = 1_000;
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final QuicConnection connection;
@@ -60,6 +60,12 @@ final class QuicStoqStream implements StoqStream {
     private long peakQueued;
     private long pauses;
     private boolean eof;
+    /** Payload bytes left in the chunk being read. */
+    private long chunkLeft;
+    /** The peer's end marker was read: the stream ended normally. */
+    private boolean endSeen;
+    /** The write of this side's end marker, once closing started. */
+    private volatile ChannelFuture endWrite;
     private IOException inputFailure;
     private boolean statusPending;
     private volatile IOException statusFailure;
@@ -173,8 +179,7 @@ final class QuicStoqStream implements StoqStream {
         }
         if (hasOutput()) {
             try {
-                // the channel close below sends the FIN straight to QUIC
-                closeOutput(true);
+                closeOutput();
             } catch (IOException e) {
                 // the stream is going away; the peer learns from the reset or the connection close
             }
@@ -194,7 +199,13 @@ final class QuicStoqStream implements StoqStream {
             if (!inputDone) {
                 ch.shutdownInput(StoqErrorCodes.STREAM_CANCELLED);
             }
-            ch.close();
+            // closing the channel fails writes still queued: let the end marker go first
+            ChannelFuture end = endWrite;
+            if (end != null && !end.isDone()) {
+                end.addListener(f -> ch.close());
+            } else {
+                ch.close();
+            }
         }
     }
 
@@ -341,11 +352,7 @@ final class QuicStoqStream implements StoqStream {
                     if (!head.isReadable()) {
                         queue.poll().release();
                     }
-                    queued -= n;
-                    QuicStreamChannel ch = channel;
-                    if (queued <= INPUT_LOW_WATER && ch != null && !ch.config().isAutoRead()) {
-                        ch.config().setAutoRead(true);
-                    }
+                    consumed(n);
                     return n;
                 }
                 if (inputFailure != null) {
@@ -358,6 +365,91 @@ final class QuicStoqStream implements StoqStream {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Accounts for {@code n} bytes taken from the input queue; resumes reading from QUIC below the low water mark. */
+    private void consumed(int n) {
+        queued -= n;
+        QuicStreamChannel ch = channel;
+        if (queued <= INPUT_LOW_WATER && ch != null && !ch.config().isAutoRead()) {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    /** Reads service data: the payload of the chunks, up to the peer's end marker. */
+    private int readPayload(byte[] b, int off, int len) throws IOException {
+        lock.lock();
+        try {
+            for (;;) {
+                if (closed) {
+                    throw new StoqException("the stream to service '" + service + "' is closed");
+                }
+                if (endSeen) {
+                    return -1;
+                }
+                if (chunkLeft == 0) {
+                    int length = takeChunkPrefix();
+                    if (length == 0) {
+                        endSeen = true;
+                        return -1;
+                    }
+                    if (length > 0) {
+                        chunkLeft = length;
+                        continue;
+                    }
+                } else {
+                    ByteBuf head = queue.peek();
+                    if (head != null) {
+                        int n = (int) Math.min(Math.min(len, chunkLeft), head.readableBytes());
+                        head.readBytes(b, off, n);
+                        if (!head.isReadable()) {
+                            queue.poll().release();
+                        }
+                        chunkLeft -= n;
+                        consumed(n);
+                        return n;
+                    }
+                }
+                if (inputFailure != null) {
+                    throw new StoqException(inputFailure.getMessage(), inputFailure);
+                }
+                if (eof) {
+                    throw new StoqException("the stream to service '" + service
+                            + "' ended without its end marker: the peer's data is cut off");
+                }
+                awaitSlice();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the next chunk's length, or -1 while its prefix has not fully arrived (lock held) */
+    private int takeChunkPrefix() throws StoqException {
+        ByteBuf head = queue.peek();
+        if (head == null) {
+            return -1;
+        }
+        int size = PayloadChunks.prefixBytesFromFirst(head.getByte(head.readerIndex()));
+        if (queued < size) {
+            return -1;
+        }
+        long prefix = 0;
+        for (int i = 0; i < size; i++) {
+            ByteBuf buffer = queue.peek();
+            prefix = (prefix << 8) | buffer.readUnsignedByte();
+            if (!buffer.isReadable()) {
+                queue.poll().release();
+            }
+        }
+        consumed(size);
+        try {
+            return PayloadChunks.decode(prefix, size);
+        } catch (IllegalArgumentException e) {
+            inputFailure = new StoqException("the peer sent a malformed stream to service '" + service + "': "
+                    + e.getMessage());
+            throw (StoqException) inputFailure;
         }
     }
 
@@ -408,37 +500,48 @@ final class QuicStoqStream implements StoqStream {
         throw statusFailure;
     }
 
-    /**
-     * Finishes this side's output: waits until QUIC has taken every byte written, then sends FIN unless
-     * {@code channelCloses} (closing the channel sends it directly, which cannot hang).
-     */
     /** How long closing waits for written bytes that QUIC does not take at all before giving up on them. */
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private void closeOutput(boolean channelCloses) throws IOException {
+    /**
+     * Finishes this side's output: queues the end marker with the FIN behind every byte written, then (off the
+     * event loop) waits until QUIC has taken all of it, giving up once nothing has moved for {@link #STALL_NANOS}.
+     */
+    private void closeOutput() throws IOException {
         QuicStreamChannel ch = channel;
         lock.lock();
         try {
             boolean peerRefused = statusFailure != null || outputFailure != null;
             if (outputClosed || ch == null || peerRefused) {
-                // after the peer refused or stopped the stream, QUIC would never take a FIN: just close
+                // after the peer refused or stopped the stream, QUIC would never take more: just close
                 outputClosed = true;
                 return;
             }
             outputClosed = true;
+            pendingOut += PayloadChunks.END_MARKER_BYTES;
         } finally {
             lock.unlock();
         }
-        // Netty's shutdownOutput() hands the FIN to QUIC at once, ahead of queued writes: wait until QUIC
-        // has taken every byte written so far. (A FIN frame queued behind data would hang for good if the
-        // peer stopped the stream meanwhile.)
+        ByteBuf marker = ch.alloc().directBuffer(PayloadChunks.END_MARKER_BYTES);
+        PayloadChunks.writePrefix(marker, 0);
+        ChannelFuture end = ch.writeAndFlush(new DefaultQuicStreamFrame(marker, true));
+        endWrite = end;
+        end.addListener(f -> {
+            if (f.isSuccess()) {
+                counters.bytesOut.add(PayloadChunks.END_MARKER_BYTES);
+            }
+            written(PayloadChunks.END_MARKER_BYTES, f);
+        });
+        if (ch.eventLoop().inEventLoop()) {
+            return;
+        }
         lock.lock();
         try {
             // a peer that stopped the stream (STOP_SENDING) may leave written bytes untaken for good: give up
             // once nothing has moved for STALL_NANOS (a slow but live peer keeps making progress)
             long pending = pendingOut;
             long lastProgress = System.nanoTime();
-            while (pendingOut > 0 && outputFailure == null && ch.isActive() && !ch.isOutputShutdown()) {
+            while (pendingOut > 0 && outputFailure == null && ch.isActive()) {
                 awaitSlice();
                 if (pendingOut != pending) {
                     pending = pendingOut;
@@ -447,26 +550,8 @@ final class QuicStoqStream implements StoqStream {
                     return;
                 }
             }
-            if (outputFailure != null || channelCloses) {
-                return;
-            }
         } finally {
             lock.unlock();
-        }
-        // Every byte is with QUIC, so a FIN needs no flow-control credit and completes at once, except on a
-        // stream the peer has stopped (STOP_SENDING), where Netty queues it for good: bound the wait.
-        ChannelFuture fin = ch.shutdownOutput();
-        try {
-            if (!fin.await(FIN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while finishing the stream to service '" + service + "'");
-        }
-        if (fin.isDone() && !fin.isSuccess() && !(fin.cause() instanceof ChannelOutputShutdownException)) {
-            // ChannelOutputShutdownException: the peer stopped reading; nothing is lost by not sending FIN
-            throw outputError(fin.cause());
         }
     }
 
@@ -485,14 +570,14 @@ final class QuicStoqStream implements StoqStream {
                 return 0;
             }
             consumeStatus();
-            return readRaw(b, off, len);
+            return readPayload(b, off, len);
         }
 
         @Override
         public int available() {
             lock.lock();
             try {
-                return statusPending ? 0 : (int) Math.min(Integer.MAX_VALUE, queued);
+                return statusPending ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.min(queued, chunkLeft));
             } finally {
                 lock.unlock();
             }
@@ -529,6 +614,7 @@ final class QuicStoqStream implements StoqStream {
             QuicStreamChannel ch = channel;
             while (len > 0) {
                 int n = Math.min(len, WRITE_CHUNK);
+                int size = n + PayloadChunks.prefixBytes(n);
                 lock.lock();
                 try {
                     for (;;) {
@@ -547,12 +633,13 @@ final class QuicStoqStream implements StoqStream {
                         }
                         awaitSlice();
                     }
-                    pendingOut += n;
+                    pendingOut += size;
                 } finally {
                     lock.unlock();
                 }
-                ByteBuf buffer = ch.alloc().directBuffer(n).writeBytes(b, off, n);
-                final int size = n;
+                ByteBuf buffer = ch.alloc().directBuffer(size);
+                PayloadChunks.writePrefix(buffer, n);
+                buffer.writeBytes(b, off, n);
                 ch.writeAndFlush(buffer).addListener(f -> {
                     if (f.isSuccess()) {
                         counters.bytesOut.add(size);
@@ -571,7 +658,7 @@ final class QuicStoqStream implements StoqStream {
 
         @Override
         public void close() throws IOException {
-            closeOutput(false);
+            closeOutput();
         }
     }
 

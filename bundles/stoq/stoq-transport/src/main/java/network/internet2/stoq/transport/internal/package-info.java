@@ -20,7 +20,10 @@
  * streams are routed through a
  * {@link network.internet2.stoq.transport.internal.ServiceDirectory} to a
  * {@link network.internet2.stoq.StoqService} on a bounded worker pool and
- * bridged to blocking streams with backpressure.</li>
+ * bridged to blocking streams with backpressure. Service data travels in
+ * length-prefixed chunks ending with an end marker that carries the FIN
+ * ({@link network.internet2.stoq.transport.internal.PayloadChunks}: quiche can
+ * drop a FIN sent alone), so a cut-off stream is an error, never a silent end.</li>
  * </ul>
  *
  * <p>Plain Java: the OSGi wiring (configuration, whiteboard, lifecycle) lives
