@@ -44,7 +44,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -59,8 +58,10 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.quic.BoringSSLContextOption;
 import io.netty.handler.codec.quic.Quic;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicCodecBuilder;
+import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
@@ -112,6 +113,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
 
     private volatile EventLoopGroup group;
     private volatile ThreadPoolExecutor workers;
+    private UdpOffload offload;
     private volatile Channel serverChannel;
     private volatile Channel clientChannel;
     private volatile QuicSslContext serverTls;
@@ -156,6 +158,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                     + e + "); install netty-codec-native-quic for this OS and CPU", e);
         }
         nativeTransport = Epoll.isAvailable();
+        offload = new UdpOffload(nativeTransport, settings.udpOffload(), settings.maxUdpPayload());
         IoHandlerFactory ioHandlers = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(settings.eventLoopThreads(), new DefaultThreadFactory(name + "-io"),
                 ioHandlers);
@@ -186,6 +189,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             ChannelHandler serverCodec = transportParameters(new QuicServerCodecBuilder())
                     .sslEngineProvider(ch -> newEngine(serverTls, ch))
                     .tokenHandler(NoRetryTokenHandler.INSTANCE)
+                    .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, offload.segmentedAllocator())
                     .handler(new ChannelInitializer<QuicChannel>() {
                         @Override
                         protected void initChannel(QuicChannel ch) {
@@ -203,8 +207,11 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             InetSocketAddress clientBind = new InetSocketAddress(
                     settings.bindAddress().isLoopbackAddress() ? settings.bindAddress() : anyIpv6(), 0);
             clientChannel = datagramBootstrap(clientCodec).bind(clientBind).sync().channel();
-            LOG.info("STOQ listening on {} (QUIC, ALPN {}, groups {}, {} transport)", serverChannel.localAddress(), ALPN,
-                    settings.keyExchangeGroups(), nativeTransport ? "epoll" : "NIO");
+            LOG.info("STOQ listening on {} (QUIC, ALPN {}, groups {}, {} transport, {}, congestion control {},"
+                    + " socket buffers {} / {} bytes)", serverChannel.localAddress(), ALPN, settings.keyExchangeGroups(),
+                    nativeTransport ? "epoll" : "NIO", offload.gso() ? "UDP GSO/GRO" : "no UDP offload",
+                    settings.congestionControl(), serverChannel.config().getOption(ChannelOption.SO_RCVBUF),
+                    serverChannel.config().getOption(ChannelOption.SO_SNDBUF));
         } catch (Exception e) {
             close();
             if (e instanceof InterruptedException) {
@@ -235,6 +242,8 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     private <B extends QuicCodecBuilder<B>> B transportParameters(B builder) {
         return builder
                 .maxIdleTimeout(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .congestionControlAlgorithm(QuicCongestionControlAlgorithm.valueOf(
+                        settings.congestionControl().toUpperCase(java.util.Locale.ROOT)))
                 .maxSendUdpPayloadSize(settings.maxUdpPayload())
                 .maxRecvUdpPayloadSize(settings.maxUdpPayload())
                 .initialMaxData(settings.connectionWindowBytes())
@@ -246,21 +255,18 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                 .activeMigration(false);
     }
 
-    @SuppressWarnings("deprecation") // RCVBUF_ALLOCATOR: still the way to size datagram reads in Netty 4.2
     private Bootstrap datagramBootstrap(ChannelHandler codec) {
         ChannelFactory<DatagramChannel> factory = nativeTransport
                 ? () -> new EpollDatagramChannel(SocketProtocolFamily.INET6)
                 : () -> new NioDatagramChannel(SocketProtocolFamily.INET6);
-        // Netty's default allocator reads 2 KiB per datagram; larger datagrams would be cut and transfers stall.
-        int receiveBuffer = Math.max(2048, settings.maxUdpPayload() + 64);
         Bootstrap bootstrap = new Bootstrap().group(group).channelFactory(factory)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(receiveBuffer))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
                         ch.pipeline().addLast(new Ipv6OnlyFilter(), codec);
                     }
                 });
+        offload.configure(bootstrap);
         if (settings.socketBufferBytes() > 0) {
             bootstrap.option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
                     .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes());
@@ -447,6 +453,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
         try {
             QuicChannel.newBootstrap(clientChannel)
                     .attr(CONNECTION, connection)
+                    .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, offload.segmentedAllocator())
                     .handler(connection.handler())
                     .streamHandler(streamInitializer)
                     .remoteAddress(address)
@@ -487,6 +494,12 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     /** @return whether the endpoint uses native epoll (else NIO) */
     public boolean nativeTransport() {
         return nativeTransport;
+    }
+
+    /** @return whether datagrams go out in UDP GSO batches and come in through GRO */
+    public boolean udpOffload() {
+        UdpOffload o = offload;
+        return o != null && o.gso();
     }
 
     /** @return whether every thread of the endpoint has ended (after {@link #close()}) */

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,22 @@ public class StoqTransportComponent implements StoqTransport {
         @AttributeDefinition(description = "Key-exchange groups, in order: X25519MLKEM768 (hybrid) or MLKEM1024")
         String[] key_exchange_groups() default {"X25519MLKEM768"};
 
-        @AttributeDefinition(description = "Largest UDP payload sent, in bytes (1200..65527)")
+        @AttributeDefinition(description = "Largest UDP payload sent, in bytes (1200..65527; 1350 on real networks,"
+                + " up to 65527 between processes of one host)")
         int max_udp_payload() default 1350;
+
+        @AttributeDefinition(description = "UDP socket send and receive buffer, in bytes (0: the OS default; the"
+                + " kernel caps it at net.core.rmem_max / wmem_max)")
+        int socket_buffer_bytes() default TransportSettings.DEFAULT_SOCKET_BUFFER;
+
+        @AttributeDefinition(description = "QUIC congestion control", options = {
+            @Option(label = "CUBIC", value = "cubic"), @Option(label = "NewReno", value = "reno"),
+            @Option(label = "BBR", value = "bbr")})
+        String congestion_control() default "cubic";
+
+        @AttributeDefinition(description = "Use UDP segmentation offload (GSO) and receive coalescing (GRO) where"
+                + " Linux and the epoll transport offer them")
+        boolean udp_offload() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StoqTransportComponent.class);
@@ -95,19 +110,15 @@ public class StoqTransportComponent implements StoqTransport {
                 .withStreams(config.max_streams(), 16)
                 .withTimeouts(Duration.ofSeconds(config.idle_timeout_seconds()),
                         Duration.ofSeconds(config.handshake_timeout_seconds()), Duration.ofSeconds(5));
-        settings = new TransportSettings(settings.bindAddress(), settings.port(), settings.maxConnections(),
-                settings.maxBidirectionalStreams(), settings.maxUnidirectionalStreams(), settings.idleTimeout(),
-                settings.handshakeTimeout(), settings.streamHeaderTimeout(), settings.socketBufferBytes(),
-                config.max_udp_payload(), settings.streamWindowBytes(), settings.connectionWindowBytes(),
-                List.of(config.key_exchange_groups()), settings.eventLoopThreads(), settings.workerThreads());
+        settings = settings.withUdp(config.max_udp_payload(), config.socket_buffer_bytes())
+                .withSpeed(config.congestion_control(), config.udp_offload())
+                .withKeyExchangeGroups(List.of(config.key_exchange_groups()));
         TrustChainPeerValidation validation = new TrustChainPeerValidation(
                 () -> lookUp(CertificateAuthority.class), () -> lookUp(TransparencyLog.class));
         this.endpoint = new StoqEndpoint(settings, this::nodeKeys, validation::check,
                 new FalconPossessionGate(postQuantum, this::nodeCertificate),
                 name -> Optional.ofNullable(services.get(name)), this::resolve);
         endpoint.start();
-        LOG.info("STOQ listening on {} ({} transport, key exchange {})", endpoint.listeners(),
-                endpoint.nativeTransport() ? "epoll" : "nio", settings.keyExchangeGroups());
     }
 
     @Deactivate

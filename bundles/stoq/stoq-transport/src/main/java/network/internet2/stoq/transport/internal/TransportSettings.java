@@ -30,6 +30,8 @@ import java.util.Set;
  * @param keyExchangeGroups        TLS key-exchange groups in preference order, from {@link #SUPPORTED_GROUPS}
  * @param eventLoopThreads         Netty event loop threads
  * @param workerThreads            threads that run {@code StoqService.accept} and the connection gate
+ * @param congestionControl        QUIC congestion control, one of {@link #CONGESTION_CONTROLS}
+ * @param udpOffload               use UDP GSO/GRO (or recvmmsg) where the kernel and the native transport offer them
  */
 public record TransportSettings(
         Inet6Address bindAddress,
@@ -46,7 +48,9 @@ public record TransportSettings(
         int connectionWindowBytes,
         List<String> keyExchangeGroups,
         int eventLoopThreads,
-        int workerThreads) {
+        int workerThreads,
+        String congestionControl,
+        boolean udpOffload) {
 
     /** Hybrid X25519 + ML-KEM-768 (the default). */
     public static final String X25519_MLKEM768 = "X25519MLKEM768";
@@ -54,6 +58,14 @@ public record TransportSettings(
     public static final String MLKEM1024 = "MLKEM1024";
     /** The groups BoringSSL under Netty QUIC accepts here; all are post-quantum. */
     public static final Set<String> SUPPORTED_GROUPS = Set.of(X25519_MLKEM768, MLKEM1024);
+
+    /** Congestion controls quiche offers. */
+    public static final List<String> CONGESTION_CONTROLS = List.of("cubic", "reno", "bbr");
+    /**
+     * Default UDP socket buffer: 4 MiB, so bursts of a fast sender are not dropped by the 208 KiB Linux default
+     * (the kernel caps it at net.core.rmem_max / wmem_max).
+     */
+    public static final int DEFAULT_SOCKET_BUFFER = 4 << 20;
 
     /** Default UDP payload: safe on real IPv6 paths (1280-byte minimum MTU plus headroom as QUIC stacks use). */
     public static final int DEFAULT_UDP_PAYLOAD = 1350;
@@ -94,62 +106,72 @@ public record TransportSettings(
         keyExchangeGroups = List.copyOf(keyExchangeGroups);
         range("eventLoopThreads", eventLoopThreads, 1, 256);
         range("workerThreads", workerThreads, 1, 4096);
+        if (!CONGESTION_CONTROLS.contains(congestionControl)) {
+            throw new IllegalArgumentException("congestion control '" + congestionControl + "' is not known; choose from "
+                    + CONGESTION_CONTROLS);
+        }
     }
 
     /** @return the defaults, listening on an ephemeral port of {@code bindAddress} */
     public static TransportSettings defaults(Inet6Address bindAddress) {
         return new TransportSettings(bindAddress, 0, 1024, 128, 16,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                0, DEFAULT_UDP_PAYLOAD, 1 << 20, 16 << 20, List.of(X25519_MLKEM768),
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 32);
+                DEFAULT_SOCKET_BUFFER, DEFAULT_UDP_PAYLOAD, 1 << 20, 16 << 20, List.of(X25519_MLKEM768),
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 32, "cubic", true);
     }
 
     public TransportSettings withPort(int value) {
         return new TransportSettings(bindAddress, value, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withMaxConnections(int value) {
         return new TransportSettings(bindAddress, port, value, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withStreams(int bidirectional, int unidirectional) {
         return new TransportSettings(bindAddress, port, maxConnections, bidirectional, unidirectional,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withTimeouts(Duration idle, Duration handshake, Duration streamHeader) {
         return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idle, handshake, streamHeader, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withUdp(int payload, int socketBuffer) {
         return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBuffer, payload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withWindows(int stream, int connection) {
         return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, stream,
-                connection, keyExchangeGroups, eventLoopThreads, workerThreads);
+                connection, keyExchangeGroups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
+    }
+
+    public TransportSettings withSpeed(String congestion, boolean offload) {
+        return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
+                idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
+                connectionWindowBytes, keyExchangeGroups, eventLoopThreads, workerThreads, congestion, offload);
     }
 
     public TransportSettings withKeyExchangeGroups(List<String> groups) {
         return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, groups, eventLoopThreads, workerThreads);
+                connectionWindowBytes, groups, eventLoopThreads, workerThreads, congestionControl, udpOffload);
     }
 
     public TransportSettings withThreads(int eventLoops, int workers) {
         return new TransportSettings(bindAddress, port, maxConnections, maxBidirectionalStreams, maxUnidirectionalStreams,
                 idleTimeout, handshakeTimeout, streamHeaderTimeout, socketBufferBytes, maxUdpPayload, streamWindowBytes,
-                connectionWindowBytes, keyExchangeGroups, eventLoops, workers);
+                connectionWindowBytes, keyExchangeGroups, eventLoops, workers, congestionControl, udpOffload);
     }
 
     /**

@@ -584,6 +584,46 @@ public class StoqEndpointTest {
         expectIllegal("idleTimeout", () -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), "idleTimeout");
         defaults.withKeyExchangeGroups(List.of(TransportSettings.MLKEM1024));
+        expectIllegal("congestionControl", () -> defaults.withSpeed("vegas", true), "'vegas' is not known");
+        expectIllegal("socketBufferBytes", () -> defaults.withUdp(1350, 1000), "socketBufferBytes is 1000");
+        assertEquals(TransportSettings.DEFAULT_SOCKET_BUFFER, defaults.socketBufferBytes());
+    }
+
+    /** Every congestion control, with UDP offload on and off, moves a transfer intact. */
+    @Test
+    public void transfersWorkWithEachCongestionControlAndWithoutOffload() throws Exception {
+        services.put("digest", stream -> {
+            try {
+                stream.output().write(sha256(stream.input().readAllBytes()));
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        });
+        byte[] payload = new byte[3_000_000];
+        new Random(11).nextBytes(payload);
+        for (String congestion : TransportSettings.CONGESTION_CONTROLS) {
+            for (boolean offload : new boolean[] {true, false}) {
+                TransportSettings speed = settings().withSpeed(congestion, offload);
+                StoqEndpoint a = start(pki.leaf("a.test"), pki.check(), speed);
+                StoqEndpoint b = start(pki.leaf("b.test"), pki.check(), speed);
+                if (offload && io.netty.channel.epoll.Epoll.isAvailable()
+                        && io.netty.channel.epoll.SegmentedDatagramPacket.isSupported()) {
+                    assertTrue("GSO/GRO in use on Linux with epoll", a.udpOffload() && b.udpOffload());
+                } else if (!offload) {
+                    assertFalse(a.udpOffload());
+                }
+                try (StoqStream stream = a.connect(address(b)).openStream("digest")) {
+                    stream.output().write(payload);
+                    stream.output().close();
+                    assertArrayEquals(congestion + " offload=" + offload, sha256(payload),
+                            stream.input().readAllBytes());
+                }
+                a.close();
+                b.close();
+            }
+        }
     }
 
     @Test
