@@ -1,6 +1,9 @@
 package network.internet2.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.fail;
+import static org.apache.karaf.features.FeaturesService.Option.NoAutoRefreshBundles;
 
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -11,7 +14,10 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -54,17 +60,25 @@ import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 
+import network.internet2.stoq.PeerRefusedException;
+import network.internet2.stoq.RefusalReason;
 import network.internet2.stoq.StoqTransport;
 import network.internet2.trustchain.ca.CertificateAuthority;
 import network.internet2.trustchain.ca.CertificateRequest;
 import network.internet2.trustchain.ca.IssuedCertificate;
 import network.internet2.trustchain.ca.RevocationReason;
+import network.internet2.trustchain.crypto.Algorithms;
+import network.internet2.trustchain.crypto.CryptoSuite;
 
 /**
  * Peers the node's STOQ listener must refuse at the handshake, each with its
  * reason counted in {@code /health}: a certificate from a root the node does not
  * trust, one the CA revoked, one that expired, one issued without an SCT (the
- * CA configured to issue while the CT log was stopped). The refused peers are plain Netty QUIC clients presenting the
+ * CA configured to issue while the CT log was stopped), one whose FALCON-1024
+ * alternative signature is bad and one with a forged SCT (both re-signed with the
+ * intermediate's keys read from disk, as an attacker holding them could); and, with the CA feature
+ * uninstalled, every new handshake fails with {@code ca-unavailable} until it is
+ * installed again. The refused peers are plain Netty QUIC clients presenting the
  * given certificate (offering the hybrid post-quantum group, as STOQ requires).
  */
 @RunWith(PaxExam.class)
@@ -160,6 +174,92 @@ public class StoqTrustIT extends Internet2TestSupport {
             return issued[0].certificate().getExtensionValue("1.3.6.1.4.1.11129.2.4.2") == null;
         });
         return issued[0];
+    }
+
+    /**
+     * An attacker who can make the intermediate's ECDSA signature (simulated with its key from disk) but not its
+     * FALCON-1024 one: the certificate's alternative signature is by another FALCON key, and it is refused.
+     */
+    @Test
+    public void aCertificateWithABadFalconSignatureIsRefused() throws Exception {
+        KeyPair keys = ecKeys();
+        IssuedCertificate genuine = issueGenuine(keys, "falcon-forged.internet2.network");
+        CryptoSuite falcon = postQuantumSuite();
+        X509Certificate forged = stolenIntermediate(genuine).resign(genuine.certificate(), falcon,
+                falcon.generateKeyPair(Algorithms.FALCON_1024).getPrivate(), UnaryOperator.identity());
+        assertRefused("alt-signature-invalid", keys.getPrivate(), chain(forged, genuine));
+    }
+
+    /** Both signatures verify (the intermediate's keys from disk), but the embedded SCT is forged. */
+    @Test
+    public void aCertificateWithAForgedSctIsRefused() throws Exception {
+        KeyPair keys = ecKeys();
+        IssuedCertificate genuine = issueGenuine(keys, "sct-forged.internet2.network");
+        X509Certificate forged = stolenIntermediate(genuine).resign(genuine.certificate(), postQuantumSuite(), null,
+                StolenIntermediate::forgeSct);
+        assertRefused("invalid-sct", keys.getPrivate(), chain(forged, genuine));
+        // the same re-signing without forging anything is accepted: the refusal is the SCT's doing
+        X509Certificate faithful = stolenIntermediate(genuine).resign(genuine.certificate(), postQuantumSuite(), null,
+                UnaryOperator.identity());
+        long refusedBefore = totalRefusals();
+        handshake(keys.getPrivate(), chain(faithful, genuine));
+        assertEquals("a faithful re-signing is not refused", refusedBefore, totalRefusals());
+    }
+
+    private IssuedCertificate issueGenuine(KeyPair keys, String name) throws Exception {
+        CertificateAuthority ca = bundleContext.getService(bundleContext.getServiceReference(CertificateAuthority.class));
+        IssuedCertificate genuine = ca.issue(new CertificateRequest(csr(keys, name), null));
+        assertNotNull("the genuine certificate carries SCTs",
+                genuine.certificate().getExtensionValue(StolenIntermediate.SCT_LIST_OID));
+        return genuine;
+    }
+
+    private static StolenIntermediate stolenIntermediate(IssuedCertificate genuine) throws Exception {
+        return StolenIntermediate.read(Path.of(System.getProperty("karaf.data")), genuine.chain().get(0));
+    }
+
+    private CryptoSuite postQuantumSuite() throws Exception {
+        return bundleContext.getService(bundleContext.getServiceReferences(CryptoSuite.class,
+                "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.POST_QUANTUM + ")").iterator().next());
+    }
+
+    private long totalRefusals() throws Exception {
+        JsonNode transport = new ObjectMapper().readTree(httpGet("/health").body())
+                .path("layers").path("stoq").path("figures").path("transport");
+        long total = 0;
+        for (java.util.Iterator<String> names = transport.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (name.startsWith("refusals.")) {
+                total += transport.path(name).asLong();
+            }
+        }
+        return total;
+    }
+
+    private static List<X509Certificate> chain(X509Certificate leaf, IssuedCertificate issuedWith) {
+        List<X509Certificate> chain = new java.util.ArrayList<>();
+        chain.add(leaf);
+        chain.addAll(issuedWith.chain());
+        return chain;
+    }
+
+    @Test
+    public void withoutTheCaNewHandshakesFailWithThatReasonUntilItIsBack() throws Exception {
+        featuresService.uninstallFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
+        try {
+            try {
+                transport.connect(self());
+                fail("a handshake succeeded without the CA");
+            } catch (PeerRefusedException expected) {
+                assertEquals(expected.getMessage(), RefusalReason.CA_UNAVAILABLE, expected.reason());
+            }
+        } finally {
+            featuresService.installFeature("trustchain-ca", EnumSet.of(NoAutoRefreshBundles));
+        }
+        waitUntil("handshakes succeed again with the CA back", Duration.ofSeconds(90), () -> {
+            transport.connect(self()).close();
+            return true;
+        });
     }
 
     private void assertRefused(String reason, PrivateKey key, List<X509Certificate> chain) throws Exception {
