@@ -102,6 +102,15 @@ public class StoqIT extends Internet2TestSupport {
         String bench = executeCommand("stoq:bench --port " + stoqPort() + " --megabytes 4 --streams 2 ::1");
         assertTrue(bench, bench.contains("4 MiB") && bench.contains("confirmed by the peer"));
         System.out.println("stoq:bench in the container: " + bench.strip());
+        String handshakes = executeCommand("stoq:handshakes --port " + stoqPort() + " --count 5 node1.internet2.network");
+        assertTrue(handshakes, handshakes.contains("5 handshakes with node1.internet2.network")
+                && handshakes.contains("p99"));
+        try {
+            executeCommand("stoq:handshakes --count 0 ::1");
+            org.junit.Assert.fail("--count 0 must be refused");
+        } catch (Exception expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("--count must be 1..10000"));
+        }
         String status = executeCommand("stoq:status");
         assertTrue(status, status.contains("handshakes.ok") && status.contains("refusals.untrusted-root"));
     }
