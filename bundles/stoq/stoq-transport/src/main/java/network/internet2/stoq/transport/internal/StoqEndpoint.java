@@ -115,6 +115,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     private volatile ThreadPoolExecutor workers;
     private UdpOffload offload;
     private volatile Channel serverChannel;
+    private volatile List<Channel> serverChannels = List.of();
     private volatile Channel clientChannel;
     private volatile QuicSslContext serverTls;
     private volatile QuicSslContext clientTls;
@@ -186,7 +187,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                     .earlyData(false)
                     .build();
 
-            ChannelHandler serverCodec = transportParameters(new QuicServerCodecBuilder())
+            java.util.function.Supplier<ChannelHandler> serverCodec = () -> transportParameters(new QuicServerCodecBuilder())
                     .sslEngineProvider(ch -> newEngine(serverTls, ch))
                     .tokenHandler(NoRetryTokenHandler.INSTANCE)
                     .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, offload.segmentedAllocator())
@@ -203,13 +204,13 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                     .build();
 
             InetSocketAddress listen = new InetSocketAddress(settings.bindAddress(), settings.port());
-            serverChannel = datagramBootstrap(serverCodec).bind(listen).sync().channel();
+            serverChannel = bindListeners(serverCodec, listen);
             InetSocketAddress clientBind = new InetSocketAddress(
                     settings.bindAddress().isLoopbackAddress() ? settings.bindAddress() : anyIpv6(), 0);
             clientChannel = datagramBootstrap(clientCodec).bind(clientBind).sync().channel();
-            LOG.info("STOQ listening on {} (QUIC, ALPN {}, groups {}, {} transport, {}, congestion control {},"
-                    + " socket buffers {} / {} bytes)", serverChannel.localAddress(), ALPN, settings.keyExchangeGroups(),
-                    nativeTransport ? "epoll" : "NIO", offload.gso() ? "UDP GSO/GRO" : "no UDP offload",
+            LOG.info("STOQ listening on {} (QUIC, ALPN {}, groups {}, {} transport, {} socket(s), {}, congestion control"
+                    + " {}, socket buffers {} / {} bytes)", serverChannel.localAddress(), ALPN, settings.keyExchangeGroups(),
+                    nativeTransport ? "epoll" : "NIO", serverChannels.size(), offload.gso() ? "UDP GSO/GRO" : "no UDP offload",
                     settings.congestionControl(), serverChannel.config().getOption(ChannelOption.SO_RCVBUF),
                     serverChannel.config().getOption(ChannelOption.SO_SNDBUF));
         } catch (Exception e) {
@@ -220,6 +221,32 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             throw new StoqException("cannot start the STOQ listener on [" + settings.bindAddress().getHostAddress()
                     + "]:" + settings.port() + ": " + e, e);
         }
+    }
+
+    /**
+     * Binds the listener: with epoll, one socket per event loop on the same port (SO_REUSEPORT), so incoming
+     * connections spread over the cores. The kernel picks the socket by hashing the peer's address and port; as
+     * STOQ turns connection migration off, every datagram of a connection reaches the socket — and the QUIC codec —
+     * that holds it.
+     *
+     * @return the first socket (the others share its address)
+     */
+    private Channel bindListeners(java.util.function.Supplier<ChannelHandler> codec, InetSocketAddress listen)
+            throws InterruptedException {
+        int sockets = nativeTransport ? settings.eventLoopThreads() : 1;
+        List<Channel> bound = new ArrayList<>();
+        InetSocketAddress address = listen;
+        for (int i = 0; i < sockets; i++) {
+            Bootstrap bootstrap = datagramBootstrap(codec.get());
+            if (sockets > 1) {
+                bootstrap.option(io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT, true);
+            }
+            Channel channel = bootstrap.bind(address).sync().channel();
+            bound.add(channel);
+            address = (InetSocketAddress) channel.localAddress();
+            serverChannels = List.copyOf(bound);
+        }
+        return bound.get(0);
     }
 
     private static Inet6Address anyIpv6() {
@@ -476,6 +503,11 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
         return ch == null || !ch.isActive() ? List.of() : List.of((InetSocketAddress) ch.localAddress());
     }
 
+    /** @return how many sockets share the listener's address (one per event loop with epoll) */
+    public int listenerSockets() {
+        return serverChannels.size();
+    }
+
     /** @return the endpoint's counters */
     public TransportCounters counters() {
         return counters;
@@ -644,7 +676,9 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             pending.completeExceptionally(new StoqException("the STOQ endpoint closed"));
         }
         pool.clear();
-        closeChannel(serverChannel);
+        for (Channel listener : serverChannels) {
+            closeChannel(listener);
+        }
         closeChannel(clientChannel);
         ThreadPoolExecutor w = workers;
         if (w != null) {

@@ -589,6 +589,29 @@ public class StoqEndpointTest {
         assertEquals(TransportSettings.DEFAULT_SOCKET_BUFFER, defaults.socketBufferBytes());
     }
 
+    /** With epoll the listener is one SO_REUSEPORT socket per event loop; connections from many peers all work. */
+    @Test
+    public void theListenerSpreadsOverOneSocketPerEventLoop() throws Exception {
+        StoqEndpoint b = start(pki.leaf("b.test"), pki.check(), settings().withThreads(3, 8));
+        assertEquals(io.netty.channel.epoll.Epoll.isAvailable() ? 3 : 1, b.listenerSockets());
+        assertEquals(1, b.listeners().size());
+        for (int i = 0; i < 8; i++) {
+            StoqEndpoint a = start(pki.leaf("a.test"));
+            try (StoqStream stream = a.connect(address(b)).openStream("echo")) {
+                stream.output().write(new byte[] {(byte) i});
+                stream.output().close();
+                assertArrayEquals(new byte[] {(byte) i}, stream.input().readAllBytes());
+            }
+        }
+        assertEquals(8, b.counters().snapshot().get("handshakes.ok").longValue());
+        int port = port(b);
+        b.close();
+        // every socket is released: the port can be bound again at once
+        StoqEndpoint again = start(pki.leaf("b.test"), pki.check(), settings().withThreads(3, 8)
+                .withPort(port));
+        assertEquals(port, port(again));
+    }
+
     /** Every congestion control, with UDP offload on and off, moves a transfer intact. */
     @Test
     public void transfersWorkWithEachCongestionControlAndWithoutOffload() throws Exception {
