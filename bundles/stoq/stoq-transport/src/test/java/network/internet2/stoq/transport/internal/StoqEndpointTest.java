@@ -269,6 +269,18 @@ public class StoqEndpointTest {
 
     @Test
     public void aStreamCutOffWithoutItsEndMarkerIsAnErrorNotAnEnd() throws Exception {
+        // a chunk of 4 bytes announced, 2 sent, then FIN
+        assertRawStreamFails(new byte[] {4, 9, 9}, "ended without its end marker");
+    }
+
+    @Test
+    public void anOversizedChunkIsRefused() throws Exception {
+        // a 4-byte length prefix announcing 2^29 bytes, more than a reader accepts
+        assertRawStreamFails(new byte[] {(byte) 0xa0, 0, 0, 0, 1, 2, 3}, "larger than");
+    }
+
+    /** Sends the header for "sink", then {@code payload} with FIN on a raw stream; the service's read must fail. */
+    private void assertRawStreamFails(byte[] payload, String message) throws Exception {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         services.put("sink", stream -> {
             try {
@@ -283,16 +295,20 @@ public class StoqEndpointTest {
         QuicStreamChannel raw = connection.channel()
                 .createStream(QuicStreamType.UNIDIRECTIONAL, new ChannelInboundHandlerAdapter()).sync().getNow();
         byte[] header = StreamHeader.encode("sink");
-        byte[] chunkOfFourWithTwoSent = {4, 9, 9};
-        byte[] wire = new byte[header.length + chunkOfFourWithTwoSent.length];
+        byte[] wire = new byte[header.length + payload.length];
         System.arraycopy(header, 0, wire, 0, header.length);
-        System.arraycopy(chunkOfFourWithTwoSent, 0, wire, header.length, chunkOfFourWithTwoSent.length);
+        System.arraycopy(payload, 0, wire, header.length, payload.length);
         raw.writeAndFlush(new io.netty.handler.codec.quic.DefaultQuicStreamFrame(Unpooled.wrappedBuffer(wire), true))
                 .sync();
         Object result = outcome.get(10, TimeUnit.SECONDS);
-        assertTrue("a cut-off stream must fail, got " + result, result instanceof StoqException);
-        assertTrue(((StoqException) result).getMessage(), ((StoqException) result).getMessage()
-                .contains("ended without its end marker"));
+        assertTrue("the read must fail, got " + result, result instanceof StoqException);
+        assertTrue(((StoqException) result).getMessage(), ((StoqException) result).getMessage().contains(message));
+        // the connection still serves well-formed streams
+        try (StoqStream stream = connection.openStream("echo")) {
+            stream.output().write(new byte[] {7});
+            stream.output().close();
+            assertArrayEquals(new byte[] {7}, stream.input().readAllBytes());
+        }
     }
 
     @Test
