@@ -179,7 +179,8 @@ final class QuicStoqStream implements StoqStream {
         }
         if (hasOutput()) {
             try {
-                closeOutput();
+                // no waiting here: the channel closes once the end marker is written (below)
+                closeOutput(false);
             } catch (IOException e) {
                 // the stream is going away; the peer learns from the reset or the connection close
             }
@@ -504,10 +505,11 @@ final class QuicStoqStream implements StoqStream {
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /**
-     * Finishes this side's output: queues the end marker with the FIN behind every byte written, then (off the
-     * event loop) waits until QUIC has taken all of it, giving up once nothing has moved for {@link #STALL_NANOS}.
+     * Finishes this side's output: queues the end marker with the FIN behind every byte written; with
+     * {@code waitForQuic} (and off the event loop) then waits until QUIC has taken all of it, giving up once
+     * nothing has moved for {@link #STALL_NANOS} (a peer that stopped reading may never take it).
      */
-    private void closeOutput() throws IOException {
+    private void closeOutput(boolean waitForQuic) throws IOException {
         QuicStreamChannel ch = channel;
         lock.lock();
         try {
@@ -532,7 +534,7 @@ final class QuicStoqStream implements StoqStream {
             }
             written(PayloadChunks.END_MARKER_BYTES, f);
         });
-        if (ch.eventLoop().inEventLoop()) {
+        if (!waitForQuic || ch.eventLoop().inEventLoop()) {
             return;
         }
         lock.lock();
@@ -658,7 +660,7 @@ final class QuicStoqStream implements StoqStream {
 
         @Override
         public void close() throws IOException {
-            closeOutput();
+            closeOutput(true);
         }
     }
 
