@@ -262,6 +262,14 @@ final class QuicStoqStream implements StoqStream {
 
     /** Hands bytes that arrived with the header to the input queue (event loop). */
     void offer(ByteBuf buffer) {
+        queue(buffer, true);
+    }
+
+    /**
+     * Queues received bytes (event loop); with {@code wakeReader} false the reader is woken at the end of the read
+     * pass instead ({@link Handler#channelReadComplete}), once for all the buffers of the pass.
+     */
+    private void queue(ByteBuf buffer, boolean wakeReader) {
         if (!buffer.isReadable()) {
             buffer.release();
             return;
@@ -280,7 +288,9 @@ final class QuicStoqStream implements StoqStream {
                 ch.config().setAutoRead(false);
                 pauses++;
             }
-            changed.signalAll();
+            if (wakeReader) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -305,11 +315,16 @@ final class QuicStoqStream implements StoqStream {
     private void written(int bytes, io.netty.util.concurrent.Future<?> future) {
         lock.lock();
         try {
+            long before = pendingOut;
             pendingOut -= bytes;
             if (!future.isSuccess() && outputFailure == null) {
                 outputFailure = outputError(future.cause());
             }
-            changed.signalAll();
+            // wake a blocked writer once half the allowance is free, not for every buffer QUIC takes
+            boolean crossedLowWater = before > OUTPUT_PENDING_LIMIT / 2 && pendingOut <= OUTPUT_PENDING_LIMIT / 2;
+            if (crossedLowWater || pendingOut == 0 || outputFailure != null) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -689,10 +704,21 @@ final class QuicStoqStream implements StoqStream {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof ByteBuf buffer) {
                 counters.bytesIn.add(buffer.readableBytes());
-                offer(buffer);
+                queue(buffer, false);
             } else {
                 io.netty.util.ReferenceCountUtil.release(msg);
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            ctx.fireChannelReadComplete();
         }
 
         @Override
