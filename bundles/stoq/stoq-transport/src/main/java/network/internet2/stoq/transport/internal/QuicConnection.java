@@ -48,6 +48,7 @@ final class QuicConnection implements StoqConnection {
     private final TransportCounters counters;
     private final ConnectionHandler handler = new ConnectionHandler();
     private final AtomicBoolean closedOnce = new AtomicBoolean();
+    private volatile boolean closeRequested;
     private final LinkedBlockingQueue<QuicStoqStream> admissionStreams = new LinkedBlockingQueue<>();
 
     /** Completes when the handshake and the admission succeeded; fails with the caller's exception otherwise. */
@@ -150,11 +151,13 @@ final class QuicConnection implements StoqConnection {
     public boolean isOpen() {
         QuicChannel ch = channel;
         return ch != null && ch.isActive() && admitted.isDone() && !admitted.isCompletedExceptionally()
-                && !closedOnce.get();
+                && !closedOnce.get() && !closeRequested;
     }
 
     @Override
     public void close() {
+        // closing is asynchronous: from now on the pool must not hand this connection out again
+        closeRequested = true;
         QuicChannel ch = channel;
         if (ch != null && ch.isOpen()) {
             ch.close(true, StoqErrorCodes.NO_ERROR, Unpooled.copiedBuffer("closed", StandardCharsets.UTF_8));

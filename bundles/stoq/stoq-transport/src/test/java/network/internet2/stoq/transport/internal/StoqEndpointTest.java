@@ -442,6 +442,13 @@ public class StoqEndpointTest {
         assertNotSame(first, second);
         assertTrue(second.isOpen());
         assertEquals(2, a.counters().connectionsOpened());
+
+        // a connection closed a moment ago is never handed out again, even before its close completes
+        for (int i = 0; i < 5; i++) {
+            StoqConnection previous = a.connect(address(b));
+            previous.close();
+            assertNotSame(previous, a.connect(address(b)));
+        }
     }
 
     @Test
