@@ -61,6 +61,8 @@ import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicCodecBuilder;
+import io.netty.handler.codec.quic.QuicCodecDispatcher;
+import io.netty.handler.codec.quic.QuicConnectionIdGenerator;
 import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
@@ -187,7 +189,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                     .earlyData(false)
                     .build();
 
-            java.util.function.Supplier<ChannelHandler> serverCodec = () -> transportParameters(new QuicServerCodecBuilder())
+            java.util.function.Supplier<QuicServerCodecBuilder> serverCodec = () -> transportParameters(new QuicServerCodecBuilder())
                     .sslEngineProvider(ch -> newEngine(serverTls, ch))
                     .tokenHandler(NoRetryTokenHandler.INSTANCE)
                     .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, offload.segmentedAllocator())
@@ -197,8 +199,7 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                             ch.pipeline().addLast(connectionOf(ch).handler());
                         }
                     })
-                    .streamHandler(streamInitializer)
-                    .build();
+                    .streamHandler(streamInitializer);
             ChannelHandler clientCodec = transportParameters(new QuicClientCodecBuilder())
                     .sslEngineProvider(ch -> newEngine(clientTls, ch))
                     .build();
@@ -225,19 +226,27 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
 
     /**
      * Binds the listener: with epoll, one socket per event loop on the same port (SO_REUSEPORT), so incoming
-     * connections spread over the cores. The kernel picks the socket by hashing the peer's address and port; as
-     * STOQ turns connection migration off, every datagram of a connection reaches the socket — and the QUIC codec —
-     * that holds it.
+     * connections spread over the cores. The kernel picks a socket by hashing the peer's address and port; each
+     * socket's QUIC codec writes its index into the connection IDs it issues, and Netty's
+     * {@link QuicCodecDispatcher} hands every short-header packet to the codec its destination connection ID
+     * names — so a connection's packets reach the codec that holds it even if they arrive on another socket.
      *
      * @return the first socket (the others share its address)
      */
-    private Channel bindListeners(java.util.function.Supplier<ChannelHandler> codec, InetSocketAddress listen)
+    private Channel bindListeners(java.util.function.Supplier<QuicServerCodecBuilder> codec, InetSocketAddress listen)
             throws InterruptedException {
         int sockets = nativeTransport ? settings.eventLoopThreads() : 1;
+        ChannelHandler handler = sockets == 1 ? codec.get().build() : new QuicCodecDispatcher() {
+            @Override
+            protected void initChannel(Channel channel, int connectionIdLength, QuicConnectionIdGenerator ids) {
+                channel.pipeline().addLast(codec.get().localConnectionIdLength(connectionIdLength)
+                        .connectionIdAddressGenerator(ids).build());
+            }
+        };
         List<Channel> bound = new ArrayList<>();
         InetSocketAddress address = listen;
         for (int i = 0; i < sockets; i++) {
-            Bootstrap bootstrap = datagramBootstrap(codec.get());
+            Bootstrap bootstrap = datagramBootstrap(handler);
             if (sockets > 1) {
                 bootstrap.option(io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT, true);
             }
