@@ -267,6 +267,9 @@ public class StoqTrustIT extends Internet2TestSupport {
         handshake(key, chain);
         waitUntil("the node counts a '" + reason + "' refusal", Duration.ofSeconds(15),
                 () -> refusals(reason) == before + 1);
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        waitUntil("the node logs the '" + reason + "' refusal", Duration.ofSeconds(10),
+                () -> java.nio.file.Files.readString(log).contains("STOQ refused a peer (" + reason + ")"));
     }
 
     private long refusals(String reason) throws Exception {

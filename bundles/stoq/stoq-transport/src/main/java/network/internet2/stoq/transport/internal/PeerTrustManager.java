@@ -88,11 +88,10 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
     }
 
     private void refuse(QuicConnection connection, PeerRefusedException refusal) throws CertificateException {
-        counters.refused(refusal.reason());
+        counters.refused(refusal);
         if (connection != null) {
             connection.refusedLocally(refusal);
         }
-        LOG.debug("Refused peer: {}", refusal.getMessage());
         throw new CertificateException(refusal.getMessage(), refusal);
     }
 

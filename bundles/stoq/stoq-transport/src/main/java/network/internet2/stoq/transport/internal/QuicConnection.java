@@ -303,7 +303,7 @@ final class QuicConnection implements StoqConnection {
         }
         StoqException error;
         if (failure instanceof PeerRefusedException refusal) {
-            counters.refused(refusal.reason());
+            counters.refused(refusal);
             error = refusal;
         } else if (failure instanceof StoqException e) {
             error = e;
@@ -346,10 +346,11 @@ final class QuicConnection implements StoqConnection {
             return;
         }
         timedOut = true;
-        counters.refused(RefusalReason.HANDSHAKE_TIMEOUT);
         long millis = endpoint.settings().handshakeTimeout().toMillis();
-        fail(new PeerRefusedException(RefusalReason.HANDSHAKE_TIMEOUT,
-                "no completed handshake and admission with " + remote + " within " + millis + " ms"));
+        PeerRefusedException refusal = new PeerRefusedException(RefusalReason.HANDSHAKE_TIMEOUT,
+                "no completed handshake and admission with " + remote + " within " + millis + " ms");
+        counters.refused(refusal);
+        fail(refusal);
         admitted.completeExceptionally(new StoqException("handshake timeout"));
         if (established) {
             closeWith(StoqErrorCodes.ADMISSION_TIMEOUT, "admission did not finish within " + millis + " ms");

@@ -353,15 +353,13 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             try {
                 literal = TransportSettings.ipv6Literal(host);
             } catch (IllegalArgumentException e) {
-                counters.refused(RefusalReason.IPV4_ADDRESS);
-                throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS, e.getMessage());
+                throw refused(new PeerRefusedException(RefusalReason.IPV4_ADDRESS, e.getMessage()));
             }
             return connect(new InetSocketAddress(literal, port));
         }
         if (IPV4_LITERAL.matcher(host).matches()) {
-            counters.refused(RefusalReason.IPV4_ADDRESS);
-            throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS,
-                    "'" + host + "' is an IPv4 address; STOQ is IPv6 only");
+            throw refused(new PeerRefusedException(RefusalReason.IPV4_ADDRESS,
+                    "'" + host + "' is an IPv4 address; STOQ is IPv6 only"));
         }
         List<Inet6Address> addresses;
         try {
@@ -431,10 +429,9 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
                     + " through the stack's name service");
         }
         if (TransportSettings.isIpv4OrMapped(address.getAddress())) {
-            counters.refused(RefusalReason.IPV4_ADDRESS);
-            throw new PeerRefusedException(RefusalReason.IPV4_ADDRESS, address.getAddress().getHostAddress()
+            throw refused(new PeerRefusedException(RefusalReason.IPV4_ADDRESS, address.getAddress().getHostAddress()
                     + " is an IPv4" + (address.getAddress() instanceof Inet6Address ? "-mapped" : "")
-                    + " address; STOQ is IPv6 only");
+                    + " address; STOQ is IPv6 only"));
         }
         if (address.getPort() == 0) {
             throw new StoqException("port 0 is not a peer's port");
@@ -515,6 +512,11 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     /** @return how many sockets share the listener's address (one per event loop with epoll) */
     public int listenerSockets() {
         return serverChannels.size();
+    }
+
+    private PeerRefusedException refused(PeerRefusedException refusal) {
+        counters.refused(refusal);
+        return refusal;
     }
 
     /** @return the endpoint's counters */

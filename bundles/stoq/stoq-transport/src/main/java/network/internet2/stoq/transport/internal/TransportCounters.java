@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import network.internet2.stoq.PeerRefusedException;
 import network.internet2.stoq.RefusalReason;
 
 /** Counters of one {@link StoqEndpoint}; cheap to update from any thread. */
@@ -33,8 +34,12 @@ public final class TransportCounters {
         refusals = Collections.unmodifiableMap(map);
     }
 
-    void refused(RefusalReason reason) {
-        refusals.get(reason).increment();
+    private final RefusalLog refusalLog = new RefusalLog();
+
+    /** Counts a refused peer by its reason and logs it once (rate-limited). */
+    void refused(PeerRefusedException refusal) {
+        refusals.get(refusal.reason()).increment();
+        refusalLog.log(refusal);
     }
 
     /** @return connections whose handshake completed, since start */
