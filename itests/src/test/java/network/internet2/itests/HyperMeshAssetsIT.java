@@ -22,11 +22,15 @@ import network.internet2.hypermesh.asset.AssetException;
 import network.internet2.hypermesh.asset.AssetRegistry;
 import network.internet2.hypermesh.asset.InsufficientCapacityException;
 import network.internet2.hypermesh.asset.UnknownAssetKindException;
+import network.internet2.hypermesh.cpu.CpuAccess;
+import network.internet2.hypermesh.cpu.CpuBudget;
 import network.internet2.hypermesh.memory.MemoryAccess;
+import network.internet2.hypermesh.storage.StorageAccess;
 
 /**
- * The asset registry and the memory adapter in the real distribution: real off-heap memory allocated, written
- * and read by offset, never overcommitted; a lease that runs out; the memory adapter feature uninstalled (its
+ * The asset registry and the memory, storage and cpu adapters in the real distribution: real off-heap memory
+ * allocated, written and read by offset, never overcommitted; storage blocks written and read back within their
+ * quota; work run inside a CPU share; a lease that runs out; the memory adapter feature uninstalled (its
  * allocations end with the reason) and installed again (the kind comes back live).
  */
 @RunWith(PaxExam.class)
@@ -42,7 +46,7 @@ public class HyperMeshAssetsIT extends Internet2TestSupport {
 
     @Override
     protected String[] extraBootFeatures() {
-        return new String[] {"hypermesh-assets", "asset-memory"};
+        return new String[] {"hypermesh-assets", "asset-memory", "asset-storage", "asset-cpu"};
     }
 
     @Test
@@ -82,6 +86,49 @@ public class HyperMeshAssetsIT extends Internet2TestSupport {
         } catch (AssetException expected) {
             // released
         }
+    }
+
+    @Test
+    public void storageBlocksAreWrittenAndReadBack() throws Exception {
+        AssetRegistry registry = service(AssetRegistry.class);
+        waitUntil("the storage kind is offered", Duration.ofSeconds(30),
+                () -> registry.kinds().stream().anyMatch(kind -> kind.kind().equals("storage")));
+        Allocation allocation = registry.allocate("storage", 3 * MIB, Duration.ofMinutes(5), Allocation.LOCAL_OPERATOR);
+        StorageAccess storage = service(StorageAccess.class);
+        byte[] block = new byte[storage.blockSize()];
+        java.util.Arrays.fill(block, (byte) 0x5a);
+        long lastBlock = 3 * MIB / storage.blockSize() - 1;
+        storage.writeBlock(allocation.id(), lastBlock, block);
+        storage.flush(allocation.id());
+        assertArrayEquals(block, storage.readBlock(allocation.id(), lastBlock));
+        try {
+            storage.readBlock(allocation.id(), lastBlock + 1);
+            fail("a block past the quota must be refused");
+        } catch (IllegalArgumentException | AssetException expected) {
+            // bounded by the quota
+        }
+        registry.release(allocation.id(), Allocation.LOCAL_OPERATOR);
+    }
+
+    @Test
+    public void workRunsInsideACpuShare() throws Exception {
+        AssetRegistry registry = service(AssetRegistry.class);
+        waitUntil("the cpu kind is offered", Duration.ofSeconds(30),
+                () -> registry.kinds().stream().anyMatch(kind -> kind.kind().equals("cpu")));
+        Allocation share = registry.allocate("cpu", 250, Duration.ofMinutes(5), Allocation.LOCAL_OPERATOR);
+        CpuBudget budget = service(CpuAccess.class).budget(share.id());
+        long sum = budget.run(() -> {
+            long total = 0;
+            for (int i = 0; i < 1_000_000; i++) {
+                total += i;
+                if (i % 10_000 == 0) {
+                    budget.checkpoint();
+                }
+            }
+            return total;
+        }, Duration.ofSeconds(20));
+        assertEquals(499_999_500_000L, sum);
+        registry.release(share.id(), Allocation.LOCAL_OPERATOR);
     }
 
     @Test
