@@ -275,6 +275,7 @@ public class MemoryRegionsTest {
                 String id = "race" + round;
                 regions.allocate(id, 2 * MIB);
                 List<Future<Integer>> readers = new ArrayList<>();
+                java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(2);
                 for (int t = 0; t < 2; t++) {
                     readers.add(pool.submit(() -> {
                         int reads = 0;
@@ -282,14 +283,17 @@ public class MemoryRegionsTest {
                             while (true) {
                                 regions.read(id, MIB - 100, 4096);
                                 regions.compareAndSwapLong(id, 0, 0, 0);
-                                reads++;
+                                if (reads++ == 0) {
+                                    reading.countDown();
+                                }
                             }
                         } catch (AssetException released) {
                             return reads;
                         }
                     }));
                 }
-                Thread.sleep(2);
+                // release while both readers are in their loops (bounded wait; a reader released early still ends)
+                reading.await(10, TimeUnit.SECONDS);
                 assertTrue(regions.release(id));
                 for (Future<Integer> reader : readers) {
                     reader.get(20, TimeUnit.SECONDS);

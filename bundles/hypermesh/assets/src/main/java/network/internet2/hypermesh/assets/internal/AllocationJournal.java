@@ -2,7 +2,6 @@ package network.internet2.hypermesh.assets.internal;
 
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -157,8 +156,7 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
         try {
             String event = fields.get(0);
             if (GRANTED.equals(event) && fields.size() == 7) {
-                Inet6Address address = "-".equals(fields.get(6)) ? null
-                        : (Inet6Address) InetAddress.getByName(fields.get(6));
+                Inet6Address address = "-".equals(fields.get(6)) ? null : UlaPrefix.ipv6Literal(fields.get(6));
                 allocations.put(fields.get(1), new Allocation(fields.get(1), fields.get(2),
                         Long.parseLong(fields.get(3)), fields.get(4), Instant.parse(fields.get(5)), address,
                         State.ACTIVE, null));
@@ -175,7 +173,7 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
                         known.leaseExpiry(), known.proxyAddress(), State.valueOf(fields.get(2)), fields.get(3)));
                 return;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.net.UnknownHostException e) {
             throw unreadable(file, offset, payload, e);
         }
         throw unreadable(file, offset, payload, null);

@@ -58,6 +58,19 @@ final class UlaPrefix {
         return parse(Files.readString(file, StandardCharsets.US_ASCII).trim(), file);
     }
 
+    /**
+     * Parses an IPv6 literal without ever asking a resolver: in brackets the JDK parses the text or fails.
+     *
+     * @throws UnknownHostException if the text is not an IPv6 literal
+     */
+    static Inet6Address ipv6Literal(String text) throws UnknownHostException {
+        InetAddress address = InetAddress.getByName("[" + text + "]");
+        if (!(address instanceof Inet6Address ipv6)) {
+            throw new UnknownHostException("'" + text + "' is not an IPv6 address");
+        }
+        return ipv6;
+    }
+
     private static UlaPrefix parse(String text, Path file) throws IOException {
         String problem = "the node's ULA prefix file " + file + " does not hold an fd00::/8 /64 prefix ("
                 + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "); ";
@@ -68,7 +81,7 @@ final class UlaPrefix {
         }
         byte[] address;
         try {
-            address = InetAddress.getByName(text.substring(0, text.length() - 3)).getAddress();
+            address = ipv6Literal(text.substring(0, text.length() - 3)).getAddress();
         } catch (UnknownHostException e) {
             throw new IOException(problem + fix, e);
         }
