@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +63,9 @@ final class AllocationBook {
     private final ProxyTable proxies;
     private final String node;
     private final SecureRandom random = new SecureRandom();
+    /** Identities granted remote access, by active allocation id. */
+    private final Map<String, Set<String>> grants = new HashMap<>();
+    private volatile AllocationEvents events = AllocationEvents.NONE;
 
     /**
      * @param maxLease the longest lease granted or renewed at once
@@ -88,11 +92,16 @@ final class AllocationBook {
      * passed meanwhile end as expired; the others are re-reserved from their
      * adapter now if it is present, or when it arrives.
      */
-    void restore(Collection<Allocation> replayed) {
+    void restore(Collection<Allocation> replayed, Map<String, Set<String>> replayedGrants) {
         synchronized (lock) {
             for (Allocation allocation : replayed) {
                 allocations.put(allocation.id(), allocation);
                 if (allocation.state() == State.ACTIVE) {
+                    Set<String> granted = replayedGrants.get(allocation.id());
+                    if (granted != null && !granted.isEmpty()) {
+                        grants.put(allocation.id(), new LinkedHashSet<>(granted));
+                    }
+                    events.started(allocation);
                     awaitingAdapter.add(allocation.id());
                     if (allocation.proxyAddress() != null) {
                         proxies.add(allocation.proxyAddress(), node, allocation.id());
@@ -187,6 +196,7 @@ final class AllocationBook {
             }
             allocations.put(id, granted);
             proxies.add(address, node, id);
+            events.started(granted);
             return granted;
         }
     }
@@ -279,6 +289,83 @@ final class AllocationBook {
         }
     }
 
+    /**
+     * Sets who is told of allocations starting and ending, and tells it of
+     * every active allocation now.
+     */
+    void listen(AllocationEvents listener) {
+        synchronized (lock) {
+            events = listener;
+            allocations.values().stream().filter(a -> a.state() == State.ACTIVE).forEach(listener::started);
+        }
+    }
+
+    void grant(String allocationId, String identity, String caller) throws AssetException {
+        requireOwner(caller, "caller");
+        String grantee = checkIdentity(identity);
+        synchronized (lock) {
+            activeOwnedBy(allocationId, caller, "grant access to");
+            Set<String> granted = grants.computeIfAbsent(allocationId, id -> new LinkedHashSet<>());
+            if (granted.contains(grantee)) {
+                return;
+            }
+            try {
+                recorder.accessGranted(allocationId, grantee);
+            } catch (IOException e) {
+                throw new AssetException("cannot record the grant to " + grantee + ", nothing was granted: "
+                        + e.getMessage(), e);
+            }
+            granted.add(grantee);
+        }
+    }
+
+    void revoke(String allocationId, String identity, String caller) throws AssetException {
+        requireOwner(caller, "caller");
+        String grantee = checkIdentity(identity);
+        synchronized (lock) {
+            activeOwnedBy(allocationId, caller, "withdraw access to");
+            Set<String> granted = grants.get(allocationId);
+            if (granted == null || !granted.contains(grantee)) {
+                return;
+            }
+            try {
+                recorder.accessRevoked(allocationId, grantee);
+            } catch (IOException e) {
+                throw new AssetException("cannot record the withdrawal from " + grantee + ", the grant stays: "
+                        + e.getMessage(), e);
+            }
+            granted.remove(grantee);
+        }
+    }
+
+    Set<String> grantees(String allocationId) {
+        synchronized (lock) {
+            return Set.copyOf(grants.getOrDefault(allocationId, Set.of()));
+        }
+    }
+
+    /** @return the active allocation behind a proxy address of this node */
+    Optional<Allocation> resolve(Inet6Address proxyAddress) {
+        Optional<ProxyTable.Target> target = proxies.lookup(proxyAddress);
+        synchronized (lock) {
+            return target.map(t -> allocations.get(t.allocationId())).filter(a -> a.state() == State.ACTIVE);
+        }
+    }
+
+    Allocation authorize(Inet6Address proxyAddress, String kind, String identity) throws AssetException {
+        String address = proxyAddress.getHostAddress();
+        Allocation allocation = resolve(proxyAddress).orElseThrow(() -> new AssetException(
+                "no active allocation has the proxy address " + address + " on this node"));
+        if (!allocation.kind().equals(kind)) {
+            throw new AssetException("the allocation at " + address + " is " + allocation.kind() + ", not " + kind);
+        }
+        if (identity == null || (!allocation.owner().equals(identity) && !grantees(allocation.id()).contains(identity))) {
+            throw new AssetException(identity + " may not use the allocation at " + address
+                    + ": it is neither its owner nor granted access");
+        }
+        return allocation;
+    }
+
     // --- under the lock ---
 
     private void reserveAwaiting(String kind) {
@@ -324,6 +411,8 @@ final class AllocationBook {
      */
     private void apply(Allocation ended) {
         allocations.put(ended.id(), ended);
+        grants.remove(ended.id());
+        events.ended(ended);
         if (ended.proxyAddress() != null) {
             proxies.remove(ended.proxyAddress(), ended.id());
         }
@@ -379,6 +468,15 @@ final class AllocationBook {
             throw new AssetException("the lease of " + lease + " is longer than the maximum of " + maxLease
                     + "; ask for a shorter lease and renew it");
         }
+    }
+
+    private static String checkIdentity(String identity) throws AssetException {
+        if (identity == null || identity.isBlank() || identity.length() > 253
+                || identity.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new AssetException("a grantee must be a certificate identity such as node2.internet2.network "
+                    + "(no spaces, at most 253 characters), not '" + identity + "'");
+        }
+        return identity;
     }
 
     private static void requireOwner(String name, String role) throws AssetException {

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 
@@ -30,6 +32,8 @@ import network.internet2.hypermesh.asset.Allocation.State;
  * granted &lt;id&gt; &lt;kind&gt; &lt;amount&gt; &lt;owner&gt; &lt;lease expiry&gt; &lt;proxy address&gt;
  * renewed &lt;id&gt; &lt;lease expiry&gt;
  * ended   &lt;id&gt; &lt;state&gt; &lt;reason&gt;
+ * access  &lt;id&gt; &lt;identity&gt;     (remote access granted)
+ * unaccess &lt;id&gt; &lt;identity&gt;    (that grant withdrawn)
  * </pre>
  * with every field URL-encoded. On open the events are replayed into the
  * allocations they describe ({@link #replayed()}). A torn last line (a crash
@@ -42,15 +46,20 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
     private static final String GRANTED = "granted";
     private static final String RENEWED = "renewed";
     private static final String ENDED = "ended";
+    private static final String ACCESS = "access";
+    private static final String UNACCESS = "unaccess";
 
     private final Path file;
     private final FileChannel channel;
     private final Map<String, Allocation> replayed;
+    private final Map<String, Set<String>> replayedGrants;
 
-    private AllocationJournal(Path file, FileChannel channel, Map<String, Allocation> replayed) {
+    private AllocationJournal(Path file, FileChannel channel, Map<String, Allocation> replayed,
+            Map<String, Set<String>> replayedGrants) {
         this.file = file;
         this.channel = channel;
         this.replayed = replayed;
+        this.replayedGrants = replayedGrants;
     }
 
     /**
@@ -67,6 +76,7 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
         }
         byte[] content = Files.readAllBytes(file);
         Map<String, Allocation> allocations = new LinkedHashMap<>();
+        Map<String, Set<String>> grants = new LinkedHashMap<>();
         int start = 0;
         int good = 0;
         while (start < content.length) {
@@ -82,7 +92,7 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
                 throw new IOException("asset journal " + file + " is damaged at byte " + start
                         + "; restore it from a backup before starting the asset registry");
             }
-            replay(payload, allocations, file, start);
+            replay(payload, allocations, grants, file, start);
             start = end + 1;
             good = start;
         }
@@ -97,12 +107,20 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
             channel.close();
             throw e;
         }
-        return new AllocationJournal(file, channel, allocations);
+        grants.keySet().removeIf(id -> allocations.get(id).state() != State.ACTIVE);
+        return new AllocationJournal(file, channel, allocations, grants);
     }
 
     /** @return the allocations as the journal left them when opened, in grant order */
     Map<String, Allocation> replayed() {
         return new LinkedHashMap<>(replayed);
+    }
+
+    /** @return the remote-access grants of the active allocations as the journal left them */
+    Map<String, Set<String>> replayedGrants() {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        replayedGrants.forEach((id, identities) -> copy.put(id, new LinkedHashSet<>(identities)));
+        return copy;
     }
 
     @Override
@@ -119,6 +137,16 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
     @Override
     public void ended(Allocation a) throws IOException {
         append(ENDED, a.id(), a.state().name(), a.endReason() == null ? "" : a.endReason());
+    }
+
+    @Override
+    public void accessGranted(String allocationId, String identity) throws IOException {
+        append(ACCESS, allocationId, identity);
+    }
+
+    @Override
+    public void accessRevoked(String allocationId, String identity) throws IOException {
+        append(UNACCESS, allocationId, identity);
     }
 
     @Override
@@ -147,8 +175,8 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
         }
     }
 
-    private static void replay(String payload, Map<String, Allocation> allocations, Path file, int offset)
-            throws IOException {
+    private static void replay(String payload, Map<String, Allocation> allocations, Map<String, Set<String>> grants,
+            Path file, int offset) throws IOException {
         List<String> fields = new ArrayList<>();
         for (String field : payload.split(" ", -1)) {
             fields.add(URLDecoder.decode(field, StandardCharsets.UTF_8));
@@ -166,6 +194,15 @@ final class AllocationJournal implements AllocationRecorder, AutoCloseable {
             if (known != null && RENEWED.equals(event) && fields.size() == 3) {
                 allocations.put(known.id(), new Allocation(known.id(), known.kind(), known.amount(), known.owner(),
                         Instant.parse(fields.get(2)), known.proxyAddress(), known.state(), known.endReason()));
+                return;
+            }
+            if (known != null && ACCESS.equals(event) && fields.size() == 3) {
+                grants.computeIfAbsent(known.id(), id -> new LinkedHashSet<>()).add(fields.get(2));
+                return;
+            }
+            if (known != null && UNACCESS.equals(event) && fields.size() == 3) {
+                Set<String> identities = grants.getOrDefault(known.id(), new LinkedHashSet<>());
+                identities.remove(fields.get(2));
                 return;
             }
             if (known != null && ENDED.equals(event) && fields.size() == 4) {

@@ -23,6 +23,14 @@ interface AllocationRecorder {
         @Override
         public void ended(Allocation allocation) {
         }
+
+        @Override
+        public void accessGranted(String allocationId, String identity) {
+        }
+
+        @Override
+        public void accessRevoked(String allocationId, String identity) {
+        }
     };
 
     void granted(Allocation allocation) throws IOException;
@@ -30,4 +38,8 @@ interface AllocationRecorder {
     void renewed(Allocation allocation) throws IOException;
 
     void ended(Allocation allocation) throws IOException;
+
+    void accessGranted(String allocationId, String identity) throws IOException;
+
+    void accessRevoked(String allocationId, String identity) throws IOException;
 }

@@ -1,6 +1,7 @@
 package network.internet2.hypermesh.assets.internal;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import network.internet2.hypermesh.asset.Allocation;
+import network.internet2.hypermesh.asset.AllocationDirectory;
 import network.internet2.hypermesh.asset.AssetAdapter;
 import network.internet2.hypermesh.asset.AssetException;
 import network.internet2.hypermesh.asset.AssetRegistry;
+import network.internet2.hypermesh.proof.ConsensusService;
+import network.internet2.trustchain.dns.ZoneRegistry;
 
 /**
  * The node's {@link AssetRegistry}: tracks every {@link AssetAdapter} service
@@ -38,9 +43,10 @@ import network.internet2.hypermesh.asset.AssetRegistry;
  * storage directory, gives each a proxy address in the node's
  * {@link UlaPrefix} (kept in {@code ula-prefix}) and sweeps expired leases.
  */
-@Component(service = AssetRegistry.class, configurationPid = AssetRegistryComponent.PID, immediate = true)
+@Component(service = {AssetRegistry.class, AllocationDirectory.class}, configurationPid = AssetRegistryComponent.PID,
+        immediate = true)
 @Designate(ocd = AssetRegistryComponent.Config.class)
-public class AssetRegistryComponent implements AssetRegistry {
+public class AssetRegistryComponent implements AssetRegistry, AllocationDirectory {
 
     static final String PID = "network.internet2.hypermesh.assets";
     static final String KARAF_DATA = "${karaf.data}";
@@ -58,8 +64,13 @@ public class AssetRegistryComponent implements AssetRegistry {
         @AttributeDefinition(description = "How often expired leases are looked for, in seconds")
         long expiry_sweep_seconds() default 1;
 
-        @AttributeDefinition(description = "This node's name, recorded with every proxy address")
+        @AttributeDefinition(description = "This node's name, recorded with every proxy address and used in the "
+                + "DNS names of allocations (<allocation>.<node>.<zone>)")
         String node_name() default "node1";
+
+        @AttributeDefinition(description = "Refuse every allocate and release while no consensus service is "
+                + "installed (when one is installed, it validates them either way)")
+        boolean require_consensus() default false;
     }
 
     static final String JOURNAL_FILE = "allocations.journal";
@@ -72,17 +83,20 @@ public class AssetRegistryComponent implements AssetRegistry {
     private final ProxyTable proxies = new ProxyTable();
     private final UlaPrefix prefix;
     private final ScheduledExecutorService sweeper;
+    private final String node;
+    private volatile ConsensusService consensus;
+    private DnsPublisher dnsPublisher;
 
     @Activate
     public AssetRegistryComponent(BundleContext context, Config config) throws IOException {
         this(storageDirectory(config.storage_directory(), context.getProperty("karaf.data")),
                 Duration.ofSeconds(config.max_lease_seconds()), Duration.ofSeconds(config.expiry_sweep_seconds()),
-                config.node_name(), Clock.systemUTC());
+                config.node_name(), Clock.systemUTC(), config.require_consensus());
     }
 
     /** Opens the registry's files in {@code directory}; also the entry point of unit tests. */
-    AssetRegistryComponent(Path directory, Duration maxLease, Duration sweepInterval, String node, Clock clock)
-            throws IOException {
+    AssetRegistryComponent(Path directory, Duration maxLease, Duration sweepInterval, String node, Clock clock,
+            boolean requireConsensus) throws IOException {
         if (sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw new IllegalArgumentException("expiry.sweep.seconds must be positive, not "
                     + sweepInterval.toSeconds());
@@ -96,8 +110,10 @@ public class AssetRegistryComponent implements AssetRegistry {
         DurableFiles.ensureDirectory(directory);
         this.prefix = UlaPrefix.loadOrCreate(directory.resolve(PREFIX_FILE), new SecureRandom());
         this.journal = AllocationJournal.open(directory.resolve(JOURNAL_FILE));
-        this.book = new AllocationBook(maxLease, clock, AllocationGate.ADMIT_ALL, journal, prefix, proxies, node);
-        book.restore(journal.replayed().values());
+        this.node = node;
+        this.book = new AllocationBook(maxLease, clock, new ConsensusGate(() -> consensus, requireConsensus),
+                journal, prefix, proxies, node);
+        book.restore(journal.replayed().values(), journal.replayedGrants());
         LOG.info("Asset registry open in {}: prefix {}, {} active allocations", directory, prefix,
                 book.allocations().size());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -148,8 +164,42 @@ public class AssetRegistryComponent implements AssetRegistry {
         return kind instanceof String named && !named.isBlank() ? named : adapter.kind();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setConsensus(ConsensusService service) {
+        consensus = service;
+    }
+
+    void unsetConsensus(ConsensusService service) {
+        if (consensus == service) {
+            consensus = null;
+        }
+    }
+
+    /** Publishes allocations in the node's zone while the DNS feature is present. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setZone(ZoneRegistry zone) {
+        closeDnsPublisher();
+        dnsPublisher = new DnsPublisher(zone, node);
+        book.listen(dnsPublisher);
+    }
+
+    synchronized void unsetZone(ZoneRegistry zone) {
+        closeDnsPublisher();
+    }
+
+    private void closeDnsPublisher() {
+        if (dnsPublisher != null) {
+            book.listen(AllocationEvents.NONE);
+            dnsPublisher.close();
+            dnsPublisher = null;
+        }
+    }
+
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        closeDnsPublisher();
         sweeper.shutdownNow();
         try {
             journal.close();
@@ -162,6 +212,11 @@ public class AssetRegistryComponent implements AssetRegistry {
     /** @return the node's proxy-address table, for remote access */
     ProxyTable proxies() {
         return proxies;
+    }
+
+    /** @return the publisher of allocations in DNS, while a zone is present; for tests */
+    synchronized DnsPublisher dnsPublisher() {
+        return dnsPublisher;
     }
 
     /** @return the node's unique local prefix */
@@ -197,5 +252,30 @@ public class AssetRegistryComponent implements AssetRegistry {
     @Override
     public List<Allocation> allocations() {
         return book.allocations();
+    }
+
+    @Override
+    public Optional<Allocation> resolve(Inet6Address proxyAddress) {
+        return book.resolve(proxyAddress);
+    }
+
+    @Override
+    public Allocation authorize(Inet6Address proxyAddress, String kind, String identity) throws AssetException {
+        return book.authorize(proxyAddress, kind, identity);
+    }
+
+    @Override
+    public void grant(String allocationId, String identity, String caller) throws AssetException {
+        book.grant(allocationId, identity, caller);
+    }
+
+    @Override
+    public void revoke(String allocationId, String identity, String caller) throws AssetException {
+        book.revoke(allocationId, identity, caller);
+    }
+
+    @Override
+    public Set<String> grantees(String allocationId) {
+        return book.grantees(allocationId);
     }
 }

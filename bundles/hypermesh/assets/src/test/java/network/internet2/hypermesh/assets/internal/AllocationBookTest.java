@@ -209,6 +209,14 @@ public class AllocationBookTest {
                     @Override
                     public void ended(Allocation allocation) {
                     }
+
+                    @Override
+                    public void accessGranted(String allocationId, String identity) {
+                    }
+
+                    @Override
+                    public void accessRevoked(String allocationId, String identity) {
+                    }
                 }, prefix, proxies, "node1");
         failing.adapterAdded(memory);
         AssetException refused = assertThrows(AssetException.class,

@@ -58,7 +58,7 @@ public class AllocationJournalTest {
         proxies = new ProxyTable();
         AllocationBook book = new AllocationBook(Duration.ofDays(1), clock, AllocationGate.ADMIT_ALL, journal,
                 prefix, proxies, "node1");
-        book.restore(journal.replayed().values());
+        book.restore(journal.replayed().values(), journal.replayedGrants());
         return book;
     }
 

@@ -29,7 +29,7 @@ public class AssetRegistryComponentTest {
         MutableClock clock = new MutableClock();
         FakeAdapter memory = new FakeAdapter("memory", 100);
         AssetRegistryComponent registry = new AssetRegistryComponent(directory, Duration.ofDays(1),
-                Duration.ofSeconds(1), "node1", clock);
+                Duration.ofSeconds(1), "node1", clock, false);
         Allocation granted;
         UlaPrefix prefix;
         try {
@@ -44,7 +44,7 @@ public class AssetRegistryComponentTest {
         assertTrue(Files.exists(directory.resolve(AssetRegistryComponent.JOURNAL_FILE)));
 
         AssetRegistryComponent restarted = new AssetRegistryComponent(directory, Duration.ofDays(1),
-                Duration.ofSeconds(1), "node1", clock);
+                Duration.ofSeconds(1), "node1", clock, false);
         try {
             assertEquals(prefix, restarted.prefix());
             assertEquals(List.of(granted), restarted.allocations());

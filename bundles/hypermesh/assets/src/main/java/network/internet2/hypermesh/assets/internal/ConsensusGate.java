@@ -1,0 +1,78 @@
+package network.internet2.hypermesh.assets.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import network.internet2.hypermesh.asset.Allocation;
+import network.internet2.hypermesh.proof.ConsensusProof;
+import network.internet2.hypermesh.proof.ConsensusService;
+import network.internet2.hypermesh.proof.Operation;
+import network.internet2.hypermesh.proof.ProofException;
+import network.internet2.hypermesh.proof.Verdict;
+
+/**
+ * The {@link AllocationGate} backed by the consensus service: every allocate
+ * ({@code asset.allocate}) and release ({@code asset.release}) is proved by
+ * this node and the proof validated before the registry acts. When no
+ * consensus service is installed, requests are admitted unless consensus is
+ * required, in which case they are refused with the reason.
+ */
+final class ConsensusGate implements AllocationGate {
+
+    static final String ALLOCATE = "asset.allocate";
+    static final String RELEASE = "asset.release";
+
+    private final Supplier<ConsensusService> consensus;
+    private final boolean required;
+
+    /**
+     * @param consensus the consensus service now, or {@code null} while none is installed
+     * @param required  whether operations must be refused while no consensus service is installed
+     */
+    ConsensusGate(Supplier<ConsensusService> consensus, boolean required) {
+        this.consensus = consensus;
+        this.required = required;
+    }
+
+    @Override
+    public Optional<String> refuseAllocation(String kind, long amount, Duration lease, String owner) {
+        return refuse(new Operation(ALLOCATE, kind, payload("kind", kind, "amount", Long.toString(amount),
+                "lease_seconds", Long.toString(lease.toSeconds()), "owner", owner)));
+    }
+
+    @Override
+    public Optional<String> refuseRelease(Allocation allocation, String caller) {
+        return refuse(new Operation(RELEASE, allocation.id(), payload("kind", allocation.kind(), "amount",
+                Long.toString(allocation.amount()), "owner", allocation.owner(), "caller", caller)));
+    }
+
+    private Optional<String> refuse(Operation operation) {
+        ConsensusService service = consensus.get();
+        if (service == null) {
+            return required
+                    ? Optional.of("consensus is required (require.consensus=true) but no consensus service is "
+                            + "installed; install the consensus feature, or set require.consensus=false")
+                    : Optional.empty();
+        }
+        try {
+            ConsensusProof proof = service.prove(operation);
+            Verdict verdict = service.validate(operation, proof);
+            return verdict.valid() ? Optional.empty() : Optional.of("consensus refused it: " + verdict.reason());
+        } catch (ProofException e) {
+            return Optional.of("consensus could not prove it: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("the consensus service failed: " + e);
+        }
+    }
+
+    /** The canonical encoding of an operation's parameters: {@code key=value} lines in the given order. */
+    static byte[] payload(String... keysAndValues) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            text.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
