@@ -1,0 +1,62 @@
+package network.internet2.hypermesh.remote.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import network.internet2.hypermesh.asset.AssetException;
+import network.internet2.hypermesh.remote.RemoteMemory;
+import network.internet2.hypermesh.remote.RemoteTarget;
+import network.internet2.stoq.StoqTransport;
+
+/** {@link RemoteMemory} over the node's STOQ transport, one stream per call. */
+@Component(service = RemoteMemory.class)
+public class RemoteMemoryClient implements RemoteMemory {
+
+    private final RemoteExchange exchange;
+
+    @Activate
+    public RemoteMemoryClient(@Reference(policyOption = ReferencePolicyOption.GREEDY) StoqTransport transport) {
+        this.exchange = new RemoteExchange(transport, SERVICE);
+    }
+
+    @Override
+    public long size(RemoteTarget target) throws AssetException {
+        return ByteBuffer.wrap(exchange.exchange(target, RemoteRequest.size(target.proxyAddress()), Long.BYTES))
+                .getLong();
+    }
+
+    @Override
+    public byte[] read(RemoteTarget target, long offset, int length) throws AssetException {
+        RemoteExchange.checkRange(offset, length, MAX_TRANSFER);
+        byte[] data = exchange.exchange(target, RemoteRequest.read(target.proxyAddress(), offset, length), length);
+        if (data.length != length) {
+            throw new AssetException(target.node() + " returned " + data.length + " bytes for a read of " + length);
+        }
+        return data;
+    }
+
+    @Override
+    public void write(RemoteTarget target, long offset, byte[] data) throws AssetException {
+        Objects.requireNonNull(data, "data");
+        RemoteExchange.checkRange(offset, data.length, MAX_TRANSFER);
+        exchange.exchange(target, RemoteRequest.write(target.proxyAddress(), offset, data), 0);
+    }
+
+    @Override
+    public boolean compareAndSwapLong(RemoteTarget target, long offset, long expected, long replacement)
+            throws AssetException {
+        RemoteExchange.checkRange(offset, 0, MAX_TRANSFER);
+        byte[] swapped = exchange.exchange(target,
+                RemoteRequest.compareAndSwap(target.proxyAddress(), offset, expected, replacement), 1);
+        if (swapped.length != 1) {
+            throw new AssetException(target.node() + " answered a compare-and-swap with " + swapped.length
+                    + " bytes");
+        }
+        return swapped[0] == 1;
+    }
+}
