@@ -20,7 +20,8 @@ public class StoqFigures implements Supplier<Map<String, Object>> {
     private final StoqEndpoint endpoint;
 
     @Activate
-    public StoqFigures(@Reference StoqTransport transport) {
+    public StoqFigures(@Reference(target = "(!(" + StoqAdditionalTransport.ROLE_PROPERTY + "="
+            + StoqAdditionalTransport.ADDITIONAL + "))") StoqTransport transport) {
         this.endpoint = ((StoqTransportComponent) transport).endpoint();
     }
 
