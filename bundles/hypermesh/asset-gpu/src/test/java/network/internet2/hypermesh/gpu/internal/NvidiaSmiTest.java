@@ -98,7 +98,7 @@ public class NvidiaSmiTest {
         long start = System.nanoTime();
         NvidiaSmi.Query query = new NvidiaSmi("nvidia-smi", path(), Duration.ofMillis(500)).query();
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue("returned near the bound: " + took + " ms", took >= 500 && took < 4000);
+        assertTrue("returned at the bound, not after the 60 s sleep: " + took + " ms", took >= 500 && took < 30_000);
         assertEquals(List.of(), query.devices());
         assertTrue(query.checked(), query.checked().endsWith(": no answer within 500 ms, killed"));
         for (Path pidFile : List.of(parentPid, childPid)) {

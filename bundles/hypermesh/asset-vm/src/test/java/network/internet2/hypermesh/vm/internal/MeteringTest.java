@@ -12,14 +12,15 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 
 /**
- * What metering costs: the same arithmetic loop on Chicory's plain interpreter and on the sandbox's
- * (the instruction meter with its checkpoints, and the guarded call stack), best of a few rounds each.
- * It prints the figures and fails if metering more than doubles the time.
+ * Metering changes nothing but the count: the same arithmetic loop gives the same result on Chicory's
+ * plain interpreter and on the sandbox's (the instruction meter with its checkpoints, and the guarded
+ * call stack), and every instruction is counted. What metering costs in time is printed for the
+ * curious, never asserted: timing belongs in benchmarks.
  */
-public class MeteringOverheadTest {
+public class MeteringTest {
 
     private static final int ITERATIONS = 2_000_000;
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 2;
 
     /** 14 instructions an iteration: acc += i * 31; i++; loop while i < n. */
     private static final String LOOP = "(module (func (export \"run\") (param $n i32) (result i32)"
@@ -40,7 +41,7 @@ public class MeteringOverheadTest {
     }
 
     @Test
-    public void meteringCostsLessThanTheInterpretationItself() {
+    public void meteringCountsEveryInstructionAndChangesNoResult() {
         WasmModule module = Parser.parse(Wat.wasm(LOOP));
         long expected = Instance.builder(module).build().export("run").apply(ITERATIONS)[0];
         InstructionMeter[] meter = new InstructionMeter[1];
@@ -57,10 +58,10 @@ public class MeteringOverheadTest {
             sandboxed = Math.min(sandboxed, nanos(metered.get(), expected));
         }
         long instructions = meter[0].executed();
-        assertTrue("counted every instruction: " + instructions, instructions >= 14L * ITERATIONS);
+        assertTrue("counted every instruction of the loop: " + instructions, instructions >= 14L * ITERATIONS
+                && instructions < 14L * ITERATIONS + 100);
         double overhead = 100.0 * (sandboxed - plain) / plain;
         System.out.printf("Metering: %d instructions, plain %.0f ms (%.0f million/s), metered %.0f ms: %+.1f %%%n",
                 instructions, plain / 1e6, instructions * 1e3 / plain, sandboxed / 1e6, overhead);
-        assertTrue("metering costs " + overhead + " %", sandboxed < 2 * plain);
     }
 }
