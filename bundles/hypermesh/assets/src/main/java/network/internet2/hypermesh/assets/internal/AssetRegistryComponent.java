@@ -71,6 +71,10 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
         @AttributeDefinition(description = "Refuse every allocate and release while no consensus service is "
                 + "installed (when one is installed, it validates them either way)")
         boolean require_consensus() default false;
+
+        @AttributeDefinition(description = "Owners whose allocations and releases need no consensus proof: the "
+                + "proof-of-space engine's plot lives in a storage allocation it needs before it can prove")
+        String[] consensus_exempt_owners() default {"proof-space"};
     }
 
     static final String JOURNAL_FILE = "allocations.journal";
@@ -91,12 +95,18 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     public AssetRegistryComponent(BundleContext context, Config config) throws IOException {
         this(storageDirectory(config.storage_directory(), context.getProperty("karaf.data")),
                 Duration.ofSeconds(config.max_lease_seconds()), Duration.ofSeconds(config.expiry_sweep_seconds()),
-                config.node_name(), Clock.systemUTC(), config.require_consensus());
+                config.node_name(), Clock.systemUTC(), config.require_consensus(),
+                Set.of(config.consensus_exempt_owners()));
     }
 
     /** Opens the registry's files in {@code directory}; also the entry point of unit tests. */
     AssetRegistryComponent(Path directory, Duration maxLease, Duration sweepInterval, String node, Clock clock,
             boolean requireConsensus) throws IOException {
+        this(directory, maxLease, sweepInterval, node, clock, requireConsensus, Set.of());
+    }
+
+    AssetRegistryComponent(Path directory, Duration maxLease, Duration sweepInterval, String node, Clock clock,
+            boolean requireConsensus, Set<String> exemptOwners) throws IOException {
         if (sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw new IllegalArgumentException("expiry.sweep.seconds must be positive, not "
                     + sweepInterval.toSeconds());
@@ -111,7 +121,7 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
         this.prefix = UlaPrefix.loadOrCreate(directory.resolve(PREFIX_FILE), new SecureRandom());
         this.journal = AllocationJournal.open(directory.resolve(JOURNAL_FILE));
         this.node = node;
-        this.book = new AllocationBook(maxLease, clock, new ConsensusGate(() -> consensus, requireConsensus),
+        this.book = new AllocationBook(maxLease, clock, new ConsensusGate(() -> consensus, requireConsensus, exemptOwners),
                 journal, prefix, proxies, node);
         book.restore(journal.replayed().values(), journal.replayedGrants());
         LOG.info("Asset registry open in {}: prefix {}, {} active allocations", directory, prefix,

@@ -43,7 +43,8 @@ public class ConsensusGateTest {
 
     private AssetRegistryComponent start(boolean required) throws Exception {
         AssetRegistryComponent started = new AssetRegistryComponent(folder.getRoot().toPath().resolve("assets"),
-                Duration.ofDays(1), Duration.ofSeconds(1), "node1", new MutableClock(), required);
+                Duration.ofDays(1), Duration.ofSeconds(1), "node1", new MutableClock(), required,
+                java.util.Set.of("proof-space"));
         memory = new FakeAdapter("memory", 100);
         started.addAdapter(memory, Map.of(AssetAdapter.KIND_PROPERTY, "memory"));
         return started;
@@ -78,6 +79,16 @@ public class ConsensusGateTest {
         registry.unsetConsensus(consensus);
         assertThrows(AssetException.class, () -> registry.release(allocation.id(), "alice"));
         assertEquals("a refused release leaves the allocation active", 1, registry.allocations().size());
+    }
+
+    @Test
+    public void anExemptOwnerNeedsNoProofEvenWhenConsensusIsRequired() throws Exception {
+        registry = start(true);
+        Allocation plot = registry.allocate("memory", 10, Duration.ofHours(1), "proof-space");
+        registry.release(plot.id(), "proof-space");
+        registry.setConsensus(consensus);
+        registry.allocate("memory", 10, Duration.ofHours(1), "proof-space");
+        assertTrue("no proof was asked for", consensus.proved.isEmpty());
     }
 
     @Test
