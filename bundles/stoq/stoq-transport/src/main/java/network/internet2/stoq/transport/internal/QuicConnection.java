@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLEngine;
 
@@ -48,6 +49,8 @@ final class QuicConnection implements StoqConnection {
     private final TransportCounters counters;
     private final ConnectionHandler handler = new ConnectionHandler();
     private final AtomicBoolean closedOnce = new AtomicBoolean();
+    /** Held from the check of the peer's stream credit until the stream exists (see {@link #open}). */
+    private final ReentrantLock streamOpening = new ReentrantLock();
     private volatile boolean closeRequested;
     private final LinkedBlockingQueue<QuicStoqStream> admissionStreams = new LinkedBlockingQueue<>();
 
@@ -186,9 +189,31 @@ final class QuicConnection implements StoqConnection {
         if (ch.eventLoop().inEventLoop()) {
             throw new IllegalStateException("streams are opened from a worker or caller thread, never the event loop");
         }
+        // Netty keeps its own count of the peer's stream credit, lowered per stream created and read again from
+        // quiche only when it is exactly 0: checking it and creating the stream must be one step per connection,
+        // or concurrent openers drive it below 0, where it is never read again and the connection can no longer
+        // open streams (found by benchmarks/hypermesh-assets with 4 callers on one connection)
+        long creditDeadline = System.nanoTime() + endpoint.settings().handshakeTimeout().toNanos();
+        try {
+            if (!streamOpening.tryLock(endpoint.settings().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoqException("opening a stream on the " + this + " waited longer than "
+                        + endpoint.settings().handshakeTimeout().toMillis() + " ms for the streams opened before it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoqException("interrupted while opening a stream on the " + this);
+        }
+        try {
+            return openLocked(ch, service, type, header, creditDeadline);
+        } finally {
+            streamOpening.unlock();
+        }
+    }
+
+    private StoqStream openLocked(QuicChannel ch, String service, QuicStreamType type, byte[] header,
+            long creditDeadline) throws StoqException {
         // the peer's stream credit can read 0 for a moment (just after admission, or until its MAX_STREAMS
         // arrives once streams finish): wait for it, bounded like a handshake, before calling the limit reached
-        long creditDeadline = System.nanoTime() + endpoint.settings().handshakeTimeout().toNanos();
         while (ch.peerAllowedStreams(type) <= 0) {
             if (System.nanoTime() - creditDeadline > 0 || !ch.isActive()) {
                 throw new StoqException("the stream limit of the " + this + " is reached ("

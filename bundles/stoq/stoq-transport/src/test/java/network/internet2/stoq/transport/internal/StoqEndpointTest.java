@@ -182,6 +182,43 @@ public class StoqEndpointTest {
     }
 
     @Test
+    public void manyMoreStreamsThanTheLimitFromConcurrentCallersOnOneConnection() throws Exception {
+        // 4 callers x 400 short streams on one connection whose peer allows 128 at once: the credit check and the
+        // stream's creation are one step, so Netty's count of the peer's credit never drops below 0 (it did, and
+        // the connection could no longer open streams)
+        StoqEndpoint a = start(pki.leaf("a.test"));
+        StoqEndpoint b = start(pki.leaf("b.test"));
+        StoqConnection connection = a.connect(address(b));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int caller = 0; caller < 4; caller++) {
+                results.add(callers.submit(() -> {
+                    int done = 0;
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (done < 400 && System.nanoTime() < deadline) {
+                        try (StoqStream stream = connection.openStream("echo")) {
+                            stream.output().write(new byte[] {1, 2, 3, 4});
+                            stream.output().close();
+                            if (readAll(stream.input(), 4).length != 4) {
+                                return done;
+                            }
+                        }
+                        done++;
+                    }
+                    return done;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(400, (int) result.get(90, TimeUnit.SECONDS));
+            }
+            assertSame(connection, a.connect(address(b)));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     public void unidirectionalStreamDeliversData() throws Exception {
         CompletableFuture<byte[]> received = new CompletableFuture<>();
         services.put("sink", stream -> {
