@@ -53,6 +53,8 @@ final class AllocationBook {
     private final Object lock = new Object();
     private final Map<String, AssetAdapter> adapters = new TreeMap<>();
     private final Map<String, Allocation> allocations = new LinkedHashMap<>();
+    /** The active ones of {@link #allocations}: what capacity checks and sweeps look at, never the history. */
+    private final Map<String, Allocation> active = new LinkedHashMap<>();
     /** Active allocations whose adapter has not reserved their resources since the restart. */
     private final Set<String> awaitingAdapter = new LinkedHashSet<>();
     private final Duration maxLease;
@@ -97,6 +99,7 @@ final class AllocationBook {
             for (Allocation allocation : replayed) {
                 allocations.put(allocation.id(), allocation);
                 if (allocation.state() == State.ACTIVE) {
+                    active.put(allocation.id(), allocation);
                     Set<String> granted = replayedGrants.get(allocation.id());
                     if (granted != null && !granted.isEmpty()) {
                         grants.put(allocation.id(), new LinkedHashSet<>(granted));
@@ -195,6 +198,7 @@ final class AllocationBook {
                     + e.getMessage(), e);
             }
             allocations.put(id, granted);
+            active.put(id, granted);
             proxies.add(address, node, id);
             events.started(granted);
             return granted;
@@ -215,6 +219,7 @@ final class AllocationBook {
                         + ", the lease is unchanged: " + e.getMessage(), e);
             }
             allocations.put(allocationId, renewed);
+            active.put(allocationId, renewed);
             return renewed;
         }
     }
@@ -251,8 +256,8 @@ final class AllocationBook {
     List<Allocation> expire(Instant now) {
         synchronized (lock) {
             List<Allocation> expired = new ArrayList<>();
-            for (Allocation allocation : List.copyOf(allocations.values())) {
-                if (allocation.state() == State.ACTIVE && !allocation.leaseExpiry().isAfter(now)) {
+            for (Allocation allocation : List.copyOf(active.values())) {
+                if (!allocation.leaseExpiry().isAfter(now)) {
                     expired.add(end(allocation, State.EXPIRED, "lease expired at " + allocation.leaseExpiry()));
                 }
             }
@@ -269,7 +274,7 @@ final class AllocationBook {
     /** @return the active allocations, oldest grant first */
     List<Allocation> allocations() {
         synchronized (lock) {
-            return allocations.values().stream().filter(a -> a.state() == State.ACTIVE).toList();
+            return List.copyOf(active.values());
         }
     }
 
@@ -296,7 +301,7 @@ final class AllocationBook {
     void listen(AllocationEvents listener) {
         synchronized (lock) {
             events = listener;
-            allocations.values().stream().filter(a -> a.state() == State.ACTIVE).forEach(listener::started);
+            active.values().forEach(listener::started);
         }
     }
 
@@ -411,6 +416,7 @@ final class AllocationBook {
      */
     private void apply(Allocation ended) {
         allocations.put(ended.id(), ended);
+        active.remove(ended.id());
         grants.remove(ended.id());
         events.ended(ended);
         if (ended.proxyAddress() != null) {
@@ -440,8 +446,7 @@ final class AllocationBook {
     }
 
     private List<Allocation> active(String kind) {
-        return allocations.values().stream().filter(a -> a.state() == State.ACTIVE && a.kind().equals(kind))
-                .toList();
+        return active.values().stream().filter(a -> a.kind().equals(kind)).toList();
     }
 
     private long allocated(String kind) {

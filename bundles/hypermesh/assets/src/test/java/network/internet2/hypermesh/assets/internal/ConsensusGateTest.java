@@ -154,5 +154,10 @@ public class ConsensusGateTest {
         public ConsensusProof decode(byte[] encoded) throws ProofException {
             throw new ProofException("not used by these tests");
         }
+
+        @Override
+        public network.internet2.hypermesh.proof.ConsensusStatus status() {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
     }
 }
