@@ -30,4 +30,7 @@ public interface ConsensusService {
      * @throws ProofException if the encoding is malformed or truncated
      */
     ConsensusProof decode(byte[] encoded) throws ProofException;
+
+    /** @return the policy, the installed engines, quarantined nodes and figures */
+    ConsensusStatus status();
 }

@@ -9,7 +9,7 @@
  * the whole, and validates presented consensus proofs, refusing replays.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package network.internet2.hypermesh.proof;
 
 import org.osgi.annotation.bundle.Export;
