@@ -48,4 +48,11 @@ public interface AllocationDirectory {
 
     /** @return the identities granted access to the allocation (its owner not included) */
     Set<String> grantees(String allocationId);
+
+    /**
+     * @return the consensus proof the allocation was granted with, while this
+     *         node runs (receipts are not kept across restarts), or empty when
+     *         no consensus service validated it
+     */
+    Optional<ConsensusReceipt> consensusReceipt(String allocationId);
 }

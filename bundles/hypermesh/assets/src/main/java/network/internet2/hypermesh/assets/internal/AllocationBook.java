@@ -25,6 +25,7 @@ import network.internet2.hypermesh.asset.Allocation;
 import network.internet2.hypermesh.asset.Allocation.State;
 import network.internet2.hypermesh.asset.AssetAdapter;
 import network.internet2.hypermesh.asset.AssetException;
+import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.asset.AssetRegistry.AssetKind;
 import network.internet2.hypermesh.asset.InsufficientCapacityException;
 import network.internet2.hypermesh.asset.UnknownAssetKindException;
@@ -67,6 +68,8 @@ final class AllocationBook {
     private final SecureRandom random = new SecureRandom();
     /** Identities granted remote access, by active allocation id. */
     private final Map<String, Set<String>> grants = new HashMap<>();
+    /** The consensus proofs active allocations were granted with, since this start. */
+    private final Map<String, ConsensusReceipt> receipts = new HashMap<>();
     private volatile AllocationEvents events = AllocationEvents.NONE;
 
     /**
@@ -168,9 +171,10 @@ final class AllocationBook {
             throw new AssetException("cannot allocate " + amount + " of " + kind + ": the amount must be positive");
         }
         checkLease(lease);
-        Optional<String> refusal = gate.refuseAllocation(kind, amount, lease, owner);
-        if (refusal.isPresent()) {
-            throw new AssetException("allocation of " + amount + " " + kind + " refused: " + refusal.get());
+        AllocationGate.Admission admission = gate.admitAllocation(kind, amount, lease, owner);
+        if (admission.refusal().isPresent()) {
+            throw new AssetException("allocation of " + amount + " " + kind + " refused: "
+                    + admission.refusal().get());
         }
         synchronized (lock) {
             AssetAdapter adapter = adapters.get(kind);
@@ -199,6 +203,7 @@ final class AllocationBook {
             }
             allocations.put(id, granted);
             active.put(id, granted);
+            admission.receipt().ifPresent(receipt -> receipts.put(id, receipt));
             proxies.add(address, node, id);
             events.started(granted);
             return granted;
@@ -343,6 +348,12 @@ final class AllocationBook {
         }
     }
 
+    Optional<ConsensusReceipt> receipt(String allocationId) {
+        synchronized (lock) {
+            return Optional.ofNullable(receipts.get(allocationId));
+        }
+    }
+
     Set<String> grantees(String allocationId) {
         synchronized (lock) {
             return Set.copyOf(grants.getOrDefault(allocationId, Set.of()));
@@ -417,6 +428,7 @@ final class AllocationBook {
     private void apply(Allocation ended) {
         allocations.put(ended.id(), ended);
         active.remove(ended.id());
+        receipts.remove(ended.id());
         grants.remove(ended.id());
         events.ended(ended);
         if (ended.proxyAddress() != null) {

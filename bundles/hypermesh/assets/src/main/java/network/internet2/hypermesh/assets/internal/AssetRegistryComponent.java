@@ -33,6 +33,7 @@ import network.internet2.hypermesh.asset.AllocationDirectory;
 import network.internet2.hypermesh.asset.AssetAdapter;
 import network.internet2.hypermesh.asset.AssetException;
 import network.internet2.hypermesh.asset.AssetRegistry;
+import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.proof.ConsensusService;
 import network.internet2.trustchain.dns.ZoneRegistry;
 
@@ -287,5 +288,10 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     @Override
     public Set<String> grantees(String allocationId) {
         return book.grantees(allocationId);
+    }
+
+    @Override
+    public Optional<ConsensusReceipt> consensusReceipt(String allocationId) {
+        return book.receipt(allocationId);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import network.internet2.hypermesh.asset.Allocation;
+import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.proof.ConsensusProof;
 import network.internet2.hypermesh.proof.ConsensusService;
 import network.internet2.hypermesh.proof.Operation;
@@ -45,10 +46,15 @@ final class ConsensusGate implements AllocationGate {
 
     @Override
     public Optional<String> refuseAllocation(String kind, long amount, Duration lease, String owner) {
+        return admitAllocation(kind, amount, lease, owner).refusal();
+    }
+
+    @Override
+    public Admission admitAllocation(String kind, long amount, Duration lease, String owner) {
         if (exemptOwners.contains(owner)) {
-            return Optional.empty();
+            return new Admission(Optional.empty(), Optional.empty());
         }
-        return refuse(new Operation(ALLOCATE, kind, payload("kind", kind, "amount", Long.toString(amount),
+        return decide(new Operation(ALLOCATE, kind, payload("kind", kind, "amount", Long.toString(amount),
                 "lease_seconds", Long.toString(lease.toSeconds()), "owner", owner)));
     }
 
@@ -62,22 +68,34 @@ final class ConsensusGate implements AllocationGate {
     }
 
     private Optional<String> refuse(Operation operation) {
+        return decide(operation).refusal();
+    }
+
+    private Admission decide(Operation operation) {
         ConsensusService service = consensus.get();
         if (service == null) {
-            return required
+            return new Admission(required
                     ? Optional.of("consensus is required (require.consensus=true) but no consensus service is "
-                            + "installed; install the consensus feature, or set require.consensus=false")
-                    : Optional.empty();
+                            + "installed; install the hypermesh-consensus feature, or set require.consensus=false")
+                    : Optional.empty(), Optional.empty());
         }
         try {
             ConsensusProof proof = service.prove(operation);
+            long started = System.nanoTime();
             Verdict verdict = service.validate(operation, proof);
-            return verdict.valid() ? Optional.empty() : Optional.of("consensus refused it: " + verdict.reason());
+            Duration verification = Duration.ofNanos(System.nanoTime() - started);
+            return verdict.valid()
+                    ? new Admission(Optional.empty(), Optional.of(new ConsensusReceipt(proof.id(), verification)))
+                    : refused("consensus refused it: " + verdict.reason());
         } catch (ProofException e) {
-            return Optional.of("consensus could not prove it: " + e.getMessage());
+            return refused("consensus could not prove it: " + e.getMessage());
         } catch (RuntimeException e) {
-            return Optional.of("the consensus service failed: " + e);
+            return refused("the consensus service failed: " + e);
         }
+    }
+
+    private static Admission refused(String reason) {
+        return new Admission(Optional.of(reason), Optional.empty());
     }
 
     /** The canonical encoding of an operation's parameters: {@code key=value} lines in the given order. */

@@ -96,7 +96,9 @@ public class ConsensusGateTest {
         registry = start(false);
         registry.setConsensus(consensus);
         Allocation allocation = registry.allocate("memory", 10, Duration.ofHours(1), "alice");
+        assertEquals("proof-1", registry.consensusReceipt(allocation.id()).orElseThrow().proofId());
         registry.release(allocation.id(), "alice");
+        assertTrue("an ended allocation keeps no receipt", registry.consensusReceipt(allocation.id()).isEmpty());
         assertEquals(2, consensus.proved.size());
         Operation allocate = consensus.proved.get(0);
         assertEquals(ConsensusGate.ALLOCATE, allocate.kind());

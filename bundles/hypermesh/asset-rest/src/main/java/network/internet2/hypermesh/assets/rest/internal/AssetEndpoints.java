@@ -3,11 +3,14 @@ package network.internet2.hypermesh.assets.rest.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import network.internet2.hypermesh.asset.Allocation;
 import network.internet2.hypermesh.asset.AssetException;
+import network.internet2.hypermesh.asset.AllocationDirectory;
 import network.internet2.hypermesh.asset.AssetRegistry;
+import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.asset.AssetRegistry.AssetKind;
 import network.internet2.hypermesh.asset.InsufficientCapacityException;
 import network.internet2.hypermesh.asset.UnknownAssetKindException;
@@ -77,7 +80,10 @@ final class AssetEndpoints implements ApiHandler {
         } catch (AssetException e) {
             throw new ApiException(422, e.getMessage());
         }
-        return new ApiResponse(201, ApiResponse.JSON, AssetJson.allocation(granted, units()),
+        // the node's registry is also its AllocationDirectory, which keeps the consensus receipt
+        Optional<ConsensusReceipt> receipt = registry instanceof AllocationDirectory directory
+                ? directory.consensusReceipt(granted.id()) : Optional.empty();
+        return new ApiResponse(201, ApiResponse.JSON, AssetJson.granted(granted, units(), receipt),
                 Map.of("Location", Route.BASE + "/allocations/" + granted.id()));
     }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import network.internet2.hypermesh.asset.Allocation;
+import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.asset.AssetRegistry.AssetKind;
 import network.internet2.management.rest.support.ErrorFormat;
 import network.internet2.management.rest.support.Json;
@@ -41,6 +43,23 @@ final class AssetJson {
      */
     static byte[] allocation(Allocation allocation, Map<String, String> units) {
         return Json.write(describe(allocation, units));
+    }
+
+    /**
+     * A new allocation, as {@link #allocation}, plus {@code consensus}: the id of the
+     * consensus proof it was granted with and how long validating it took
+     * ({@code {"proof_id": "…", "verification_ms": 2.41}}), or {@code null} when no
+     * consensus service validated it.
+     */
+    static byte[] granted(Allocation allocation, Map<String, String> units, Optional<ConsensusReceipt> receipt) {
+        Map<String, Object> entry = describe(allocation, units);
+        entry.put("consensus", receipt.map(proof -> {
+            Map<String, Object> consensus = new LinkedHashMap<>();
+            consensus.put("proof_id", proof.proofId());
+            consensus.put("verification_ms", proof.verification().toNanos() / 1e6);
+            return (Object) consensus;
+        }).orElse(null));
+        return Json.write(entry);
     }
 
     /** @return the unit of each kind offered now */

@@ -37,7 +37,8 @@
  * <pre>
  * curl -g -u admin:… -d '{"kind": "memory", "amount": 1048576, "lease_seconds": 600}' http://[::1]:8181/assets/allocate
  * curl -g -u admin:… -d '{"asset_id": "cpu", "amount": 500}' http://[::1]:8181/assets/allocate
- * 201 Location: /assets/allocations/3f9c…  with the allocation as above
+ * 201 Location: /assets/allocations/3f9c…  with the allocation as above, plus
+ *     "consensus": {"proof_id": "9b1e…", "verification_ms": 2.41}  (null when no consensus service is installed)
  * </pre>
  * {@code kind} names the asset kind ({@code memory}, {@code cpu}, {@code storage}, {@code gpu},
  * {@code vm}, whatever {@code GET /assets} lists). The seed's form {@code {"asset_id": …, "amount": …}}
