@@ -136,6 +136,13 @@ public class HealthServlet extends HttpServlet {
         return new FrameworkSnapshot(bundles, services, componentStates());
     }
 
+    /**
+     * Component property of components that run once per factory configuration and may have none
+     * ({@code internet2.instances=optional}): without configurations they are not waiting, they are unused.
+     */
+    static final String INSTANCES = "internet2.instances";
+    static final String OPTIONAL_INSTANCES = "optional";
+
     private List<FrameworkSnapshot.ComponentState> componentStates() {
         List<FrameworkSnapshot.ComponentState> states = new ArrayList<>();
         for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
@@ -144,6 +151,9 @@ public class HealthServlet extends HttpServlet {
             }
             String bundle = description.bundle.symbolicName;
             Collection<ComponentConfigurationDTO> configurations = components.getComponentConfigurationDTOs(description);
+            if (configurations.isEmpty() && OPTIONAL_INSTANCES.equals(description.properties.get(INSTANCES))) {
+                continue; // one instance per factory configuration, and none is as good as any number
+            }
             if (configurations.isEmpty()) {
                 states.add(new FrameworkSnapshot.ComponentState(bundle, description.name, false,
                         "waiting for its configuration (" + description.configurationPid[0] + ")"));

@@ -25,12 +25,14 @@ import network.internet2.stoq.StoqTransport;
  * the same checks of peers and the same whiteboard services as the main
  * transport. Use it to listen on a second address or port. It registers with
  * {@value #ROLE_PROPERTY}={@value #ADDITIONAL} and a service ranking of -1,
- * so that consumers asking for "the" transport get the main one.
+ * so that consumers asking for "the" transport get the main one. With no such
+ * configuration there is no additional transport, which {@code /health} knows
+ * ({@code internet2.instances=optional}) is not a problem.
  */
 @Component(service = StoqTransport.class, configurationPid = StoqAdditionalTransport.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {StoqAdditionalTransport.ROLE_PROPERTY + "=" + StoqAdditionalTransport.ADDITIONAL,
-            "service.ranking:Integer=-1"})
+            "service.ranking:Integer=-1", "internet2.instances=optional"})
 @Designate(ocd = StoqTransportComponent.Config.class, factory = true)
 public class StoqAdditionalTransport extends StoqTransportComponent {
 
