@@ -165,6 +165,19 @@ final class AllocationBook {
         }
     }
 
+    /**
+     * Stops serving a kind while the node shuts down: its allocations stay
+     * granted and keep their resources (nothing is released), and are taken
+     * back by the adapter when it returns, as after any restart.
+     */
+    void adapterSuspended(String kind, AssetAdapter adapter) {
+        synchronized (lock) {
+            if (adapters.remove(kind, adapter)) {
+                active(kind).forEach(allocation -> awaitingAdapter.add(allocation.id()));
+            }
+        }
+    }
+
     Allocation allocate(String kind, long amount, Duration lease, String owner) throws AssetException {
         requireOwner(owner, "owner");
         if (amount <= 0) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -89,6 +90,8 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     private final UlaPrefix prefix;
     private final ScheduledExecutorService sweeper;
     private final String node;
+    /** The system bundle, to tell a shutdown from an adapter's uninstall; {@code null} in unit tests. */
+    private Bundle framework;
     private volatile ConsensusService consensus;
     private DnsPublisher dnsPublisher;
 
@@ -98,6 +101,7 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
                 Duration.ofSeconds(config.max_lease_seconds()), Duration.ofSeconds(config.expiry_sweep_seconds()),
                 config.node_name(), Clock.systemUTC(), config.require_consensus(),
                 Set.of(config.consensus_exempt_owners()));
+        this.framework = context.getBundle(0);
     }
 
     /** Opens the registry's files in {@code directory}; also the entry point of unit tests. */
@@ -167,7 +171,16 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     }
 
     void removeAdapter(AssetAdapter adapter, Map<String, Object> properties) {
-        book.adapterRemoved(kindOf(adapter, properties), adapter);
+        if (frameworkStopping()) {
+            // a shutdown, not an uninstall: the allocations outlive it, their adapter takes them back at start
+            book.adapterSuspended(kindOf(adapter, properties), adapter);
+        } else {
+            book.adapterRemoved(kindOf(adapter, properties), adapter);
+        }
+    }
+
+    private boolean frameworkStopping() {
+        return framework != null && (framework.getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
     }
 
     private static String kindOf(AssetAdapter adapter, Map<String, Object> properties) {

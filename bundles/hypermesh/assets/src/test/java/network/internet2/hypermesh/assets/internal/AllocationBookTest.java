@@ -264,4 +264,17 @@ public class AllocationBookTest {
         }
         assertEquals(10_000, proxies.size());
     }
+
+    @Test
+    public void aShutdownSuspendsAnAdapterWithoutEndingOrReleasingItsAllocations() throws Exception {
+        book.adapterAdded(memory);
+        Allocation kept = book.allocate("memory", 10, HOUR, "alice");
+        book.adapterSuspended("memory", memory);
+        assertEquals(State.ACTIVE, book.find(kept.id()).orElseThrow().state());
+        assertTrue("nothing was released: the resources outlive the shutdown", memory.releaseCalls.isEmpty());
+        FakeAdapter back = new FakeAdapter("memory", 100);
+        book.adapterAdded(back);
+        assertEquals("the returning adapter takes the allocation back", Long.valueOf(10), back.reserved.get(kept.id()));
+        assertEquals(State.ACTIVE, book.find(kept.id()).orElseThrow().state());
+    }
 }
