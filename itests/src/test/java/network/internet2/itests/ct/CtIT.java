@@ -79,8 +79,15 @@ public class CtIT extends Internet2TestSupport {
             leafHashes.add(Rfc9162Verifier.leafHash(
                     LoggedCertificates.precertLeafInput(sct.timestamp(), issuerKeyHash, tbs)));
         }
-        waitUntil("a tree head covers the new entries", Duration.ofSeconds(30),
-                () -> log.latestTreeHead().treeSize() >= before.treeSize() + 5);
+        // every one of the five leaves, not just five more entries: other entries (the node certificate's, at
+        // start) may be logged meanwhile
+        waitUntil("a tree head covers the new entries", Duration.ofSeconds(30), () -> {
+            long size = log.latestTreeHead().treeSize();
+            for (byte[] leafHash : leafHashes) {
+                log.inclusionProof(leafHash, size);
+            }
+            return size >= before.treeSize() + 5;
+        });
         SignedTreeHead after = log.latestTreeHead();
         assertTrue("tree head signature", Rfc9162Verifier.verifyDigitallySigned(after.signature(), logKey,
                 Rfc9162Verifier.treeHeadSignatureInput(after.timestamp(), after.treeSize(), after.rootHash())));
