@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -40,6 +41,7 @@ import network.internet2.management.rest.support.ServletAdapter;
  */
 @Component(service = Servlet.class, configurationPid = AssetRestServlet.PID)
 @Designate(ocd = AssetRestServlet.Config.class)
+@HttpWhiteboardServletName("internet2-assets")
 @HttpWhiteboardServletPattern(Route.BASE + "/*")
 public class AssetRestServlet extends HttpServlet {
 

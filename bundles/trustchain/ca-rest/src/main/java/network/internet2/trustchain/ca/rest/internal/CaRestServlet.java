@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -32,6 +33,7 @@ import network.internet2.trustchain.ca.CertificateAuthority;
  */
 @Component(service = Servlet.class, configurationPid = CaRestServlet.PID)
 @Designate(ocd = CaRestServlet.Config.class)
+@HttpWhiteboardServletName("internet2-ca")
 @HttpWhiteboardServletPattern(Route.BASE + "/*")
 public class CaRestServlet extends HttpServlet {
 
