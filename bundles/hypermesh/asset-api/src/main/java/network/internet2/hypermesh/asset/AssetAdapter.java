@@ -28,6 +28,16 @@ public interface AssetAdapter {
      */
     void allocate(String allocationId, long amount) throws AssetException;
 
+    /**
+     * Whether the adapter holds the resources of an allocation now. The
+     * registry asks before reserving an allocation again after its own
+     * restart: one the adapter still holds keeps its resources (and its data).
+     * An adapter that answers {@code false} is asked to allocate again.
+     */
+    default boolean holds(String allocationId) {
+        return false;
+    }
+
     /** Releases the resources of an allocation; releasing an unknown id does nothing. */
     void release(String allocationId);
 

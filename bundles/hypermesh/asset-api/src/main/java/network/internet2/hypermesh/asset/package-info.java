@@ -9,7 +9,7 @@
  * without overcommitting and gives each one an IPv6 proxy address.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package network.internet2.hypermesh.asset;
 
 import org.osgi.annotation.bundle.Export;

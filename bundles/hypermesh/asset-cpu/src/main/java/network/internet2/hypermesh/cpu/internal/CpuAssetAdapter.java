@@ -92,6 +92,11 @@ public class CpuAssetAdapter implements AssetAdapter, CpuAccess {
     }
 
     @Override
+    public boolean holds(String allocationId) {
+        return budgets.contains(allocationId);
+    }
+
+    @Override
     public void release(String allocationId) {
         budgets.release(allocationId);
     }

@@ -23,6 +23,10 @@ final class CpuBudgets implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CpuBudgets.class);
 
     private final Map<String, AllocationBudget> budgets = new ConcurrentHashMap<>();
+
+    boolean contains(String id) {
+        return budgets.containsKey(id);
+    }
     private final ThreadMXBean threads;
     private final boolean measured;
     private long used;

@@ -56,6 +56,10 @@ final class DeviceAssignments {
     }
 
     /** @return whether an allocation had this id; its GPUs are free again */
+    synchronized boolean contains(String id) {
+        return held.containsKey(id);
+    }
+
     synchronized boolean release(String id) {
         List<GpuDevice> devices = id == null ? null : held.remove(id);
         if (devices != null) {

@@ -129,6 +129,11 @@ public class GpuAssetAdapter implements AssetAdapter, GpuAccess {
     }
 
     @Override
+    public boolean holds(String allocationId) {
+        return assignments.contains(allocationId);
+    }
+
+    @Override
     public void release(String allocationId) {
         assignments.release(allocationId);
     }

@@ -117,6 +117,11 @@ public class MemoryAssetAdapter implements AssetAdapter, MemoryAccess {
     }
 
     @Override
+    public boolean holds(String allocationId) {
+        return regions.contains(allocationId);
+    }
+
+    @Override
     public void release(String allocationId) {
         regions.release(allocationId);
     }

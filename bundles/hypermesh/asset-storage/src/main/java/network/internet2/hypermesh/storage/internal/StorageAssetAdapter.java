@@ -152,6 +152,11 @@ public class StorageAssetAdapter implements AssetAdapter, StorageAccess {
     }
 
     @Override
+    public boolean holds(String allocationId) {
+        return files.contains(allocationId);
+    }
+
+    @Override
     public void release(String allocationId) {
         files.release(allocationId);
     }

@@ -19,6 +19,10 @@ final class VmAllocations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VmAllocations.class);
 
     private final Map<String, VmAllocation> allocations = new ConcurrentHashMap<>();
+
+    boolean contains(String id) {
+        return allocations.containsKey(id);
+    }
     private long used;
     private boolean closed;
 

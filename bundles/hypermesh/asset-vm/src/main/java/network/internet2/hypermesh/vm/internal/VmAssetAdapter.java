@@ -145,6 +145,11 @@ public class VmAssetAdapter implements AssetAdapter, VmAccess {
     }
 
     @Override
+    public boolean holds(String allocationId) {
+        return allocations.contains(allocationId);
+    }
+
+    @Override
     public void release(String allocationId) {
         allocations.release(allocationId, "vm allocation '" + allocationId + "' was released");
     }

@@ -410,7 +410,9 @@ final class AllocationBook {
                 continue;
             }
             try {
-                adapter.allocate(allocation.id(), allocation.amount());
+                if (!adapter.holds(allocation.id())) {
+                    adapter.allocate(allocation.id(), allocation.amount());
+                }
                 awaitingAdapter.remove(allocation.id());
                 reserved += allocation.amount();
             } catch (AssetException | RuntimeException e) {

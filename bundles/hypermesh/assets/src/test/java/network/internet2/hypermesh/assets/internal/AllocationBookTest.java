@@ -277,4 +277,15 @@ public class AllocationBookTest {
         assertEquals("the returning adapter takes the allocation back", Long.valueOf(10), back.reserved.get(kept.id()));
         assertEquals(State.ACTIVE, book.find(kept.id()).orElseThrow().state());
     }
+
+    @Test
+    public void aRestartedRegistryLeavesWhatAnAdapterStillHoldsAlone() throws Exception {
+        book.adapterAdded(memory);
+        Allocation kept = book.allocate("memory", 10, HOUR, "alice");
+        AllocationBook restarted = book(AllocationGate.ADMIT_ALL);
+        restarted.restore(List.of(kept), java.util.Map.of());
+        restarted.adapterAdded(memory);
+        assertEquals("no second reservation of what the adapter holds", 1, memory.allocateCalls.size());
+        assertEquals(State.ACTIVE, restarted.find(kept.id()).orElseThrow().state());
+    }
 }

@@ -25,6 +25,11 @@ final class FakeAdapter implements AssetAdapter {
     }
 
     @Override
+    public synchronized boolean holds(String allocationId) {
+        return reserved.containsKey(allocationId);
+    }
+
+    @Override
     public String kind() {
         return kind;
     }
