@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import network.internet2.trustchain.ca.CaException;
+import network.internet2.hypermesh.proof.ConsensusService;
 import network.internet2.trustchain.ca.CertificateAuthority;
 import network.internet2.trustchain.ca.CertificateRequest;
 import network.internet2.trustchain.ca.IssuedCertificate;
@@ -86,6 +87,10 @@ public class CaComponent implements CertificateAuthority {
         @AttributeDefinition(description = "How often to check whether the intermediate is due for rotation, "
                 + "in minutes")
         long rotation_check_minutes() default 60;
+
+        @AttributeDefinition(description = "Issue only with a HyperMesh consensus proof for each request (the "
+                + "node's own certificate excepted); without a consensus service, issuance then fails")
+        boolean require_consensus() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CaComponent.class);
@@ -95,10 +100,13 @@ public class CaComponent implements CertificateAuthority {
     private final ScheduledExecutorService rotation;
     private HybridCertificateAuthority ca;
     private final PrecertificateLog transparency;
+    private final IssuanceConsensus consensus;
+    private volatile ConsensusService consensusService;
 
     @Activate
     public CaComponent(BundleContext context, Config config) {
         this.transparency = new LoggingThroughTransparencyLog(context, config.require_certificate_transparency());
+        this.consensus = new IssuanceConsensus(config.require_consensus(), () -> consensusService);
         Path data = Path.of(context.getProperty("karaf.data") != null ? context.getProperty("karaf.data") : "data",
                 "internet2");
         this.settings = new CaSettings(
@@ -194,7 +202,25 @@ public class CaComponent implements CertificateAuthority {
 
     @Override
     public IssuedCertificate issue(CertificateRequest request) throws CaException {
+        consensus.check(request.pkcs10());
         return ca().issue(request);
+    }
+
+    /** Issues the node's own certificate, which consensus proofs are signed with: no consensus proof asked. */
+    IssuedCertificate issueNodeCertificate(CertificateRequest request) throws CaException {
+        return ca().issue(request);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setConsensus(ConsensusService service) {
+        consensusService = service;
+    }
+
+    void unsetConsensus(ConsensusService service) {
+        if (consensusService == service) {
+            consensusService = null;
+        }
     }
 
     @Override

@@ -119,8 +119,10 @@ public class NodeCertificateComponent implements NodeCertificateProvider {
         } catch (CryptoException e) {
             throw new CaException("cannot generate the node's keys: " + e.getMessage(), e);
         }
-        IssuedCertificate issued = ca.issue(new CertificateRequest(NodeCsr.hybrid(names, classical, falcon, suites),
-                validity));
+        CertificateRequest request = new CertificateRequest(NodeCsr.hybrid(names, classical, falcon, suites), validity);
+        // the node's own certificate signs consensus proofs, so it cannot wait for one
+        IssuedCertificate issued = ca instanceof CaComponent own ? own.issueNodeCertificate(request)
+                : ca.issue(request);
         List<java.security.cert.X509Certificate> chain = new ArrayList<>();
         chain.add(issued.certificate());
         chain.addAll(issued.chain());
