@@ -173,6 +173,9 @@ public class ConsensusIT extends Internet2TestSupport {
             return now.size() == 1 && bundleContext.getService(now.iterator().next()).status().requiredTypes()
                     .size() == 4;
         });
+        String health = httpGet("/health").body();
+        assertTrue(health, health.contains("\"consensus\"") && health.contains("\"verifyMillis\"")
+                && health.contains("\"requiredProofs\""));
         String status = executeCommand("consensus:status");
         assertTrue(status, status.contains("Policy: work, time, space, stake"));
         String list = executeCommand("proof:list");
