@@ -116,7 +116,7 @@ public class ConsensusIT extends Internet2TestSupport {
                 () -> registry.kinds().stream().anyMatch(kind -> kind.kind().equals("memory")));
         waitUntil("the asset REST interface serves the reconfigured registry", Duration.ofSeconds(30),
                 () -> httpGet("/assets").statusCode() == 200);
-        // the space engine follows the registry it keeps its plot with: reconfiguring the registry restarts it
+        // the registry was just reconfigured (restarted): the engines find it, and the space plot in it, again
         @SuppressWarnings("unchecked")
         HttpResponse<String>[] answer = new HttpResponse[1];
         waitUntil("an allocation over REST passes consensus (the space engine has its plot back)",

@@ -92,6 +92,8 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     private final String node;
     /** The system bundle, to tell a shutdown from an adapter's uninstall; {@code null} in unit tests. */
     private Bundle framework;
+    /** Set by {@link #deactivate()}: adapters unbound after it are not going away, the registry is. */
+    private volatile boolean closing;
     private volatile ConsensusService consensus;
     private DnsPublisher dnsPublisher;
 
@@ -171,8 +173,9 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     }
 
     void removeAdapter(AssetAdapter adapter, Map<String, Object> properties) {
-        if (frameworkStopping()) {
-            // a shutdown, not an uninstall: the allocations outlive it, their adapter takes them back at start
+        if (closing || frameworkStopping()) {
+            // the registry or the node stops, no adapter is uninstalled: the allocations outlive it, their adapter
+            // takes them back when the registry starts again (DS unbinds the adapters after deactivate)
             book.adapterSuspended(kindOf(adapter, properties), adapter);
         } else {
             book.adapterRemoved(kindOf(adapter, properties), adapter);
@@ -223,6 +226,7 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
 
     @Deactivate
     synchronized void deactivate() {
+        closing = true;
         closeDnsPublisher();
         sweeper.shutdownNow();
         try {

@@ -64,4 +64,28 @@ public class AssetRegistryComponentTest {
                 AssetRegistryComponent.storageDirectory("${karaf.data}/internet2/assets", "/opt/karaf/data"));
         assertEquals(Path.of("/srv/assets"), AssetRegistryComponent.storageDirectory("/srv/assets", "/x"));
     }
+
+    @Test
+    public void adaptersUnboundAfterTheRegistryStopsKeepTheirAllocations() throws Exception {
+        Path directory = folder.getRoot().toPath().resolve("reconfigured");
+        MutableClock clock = new MutableClock();
+        FakeAdapter storage = new FakeAdapter("storage", 100);
+        AssetRegistryComponent registry = new AssetRegistryComponent(directory, Duration.ofDays(1),
+                Duration.ofSeconds(1), "node1", clock, false);
+        registry.addAdapter(storage, Map.of(AssetAdapter.KIND_PROPERTY, "storage"));
+        Allocation plot = registry.allocate("storage", 40, Duration.ofHours(1), "proof-space");
+        registry.deactivate();
+        registry.removeAdapter(storage, Map.of(AssetAdapter.KIND_PROPERTY, "storage"));
+        assertTrue("a registry reconfigured (stopped, started) releases nothing", storage.releaseCalls.isEmpty());
+
+        AssetRegistryComponent again = new AssetRegistryComponent(directory, Duration.ofDays(1),
+                Duration.ofSeconds(1), "node1", clock, false);
+        try {
+            again.addAdapter(storage, Map.of(AssetAdapter.KIND_PROPERTY, "storage"));
+            assertEquals(State.ACTIVE, again.find(plot.id()).orElseThrow().state());
+            assertEquals("the adapter still holds it: no second reservation", 1, storage.allocateCalls.size());
+        } finally {
+            again.deactivate();
+        }
+    }
 }
