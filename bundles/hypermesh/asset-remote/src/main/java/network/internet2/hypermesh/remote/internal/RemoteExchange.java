@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import network.internet2.hypermesh.asset.AssetException;
 import network.internet2.hypermesh.remote.RemoteTarget;
@@ -67,6 +69,28 @@ final class RemoteExchange {
             return transport.connect(new InetSocketAddress(literal, target.port()));
         }
         return transport.connect(node, target.port());
+    }
+
+    /** @return the allocation's size in bytes */
+    long size(RemoteTarget target) throws AssetException {
+        return ByteBuffer.wrap(exchange(target, RemoteRequest.size(target.proxyAddress()), Long.BYTES))
+                .getLong();
+    }
+
+    /** @return exactly {@code length} bytes from {@code offset} */
+    byte[] read(RemoteTarget target, long offset, int length, int maxTransfer) throws AssetException {
+        checkRange(offset, length, maxTransfer);
+        byte[] data = exchange(target, RemoteRequest.read(target.proxyAddress(), offset, length), length);
+        if (data.length != length) {
+            throw new AssetException(target.node() + " returned " + data.length + " bytes for a read of " + length);
+        }
+        return data;
+    }
+
+    void write(RemoteTarget target, long offset, byte[] data, int maxTransfer) throws AssetException {
+        Objects.requireNonNull(data, "data");
+        checkRange(offset, data.length, maxTransfer);
+        exchange(target, RemoteRequest.write(target.proxyAddress(), offset, data), 0);
     }
 
     static void checkRange(long offset, int length, int maxTransfer) {

@@ -1,8 +1,5 @@
 package network.internet2.hypermesh.remote.internal;
 
-import java.nio.ByteBuffer;
-import java.util.Objects;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,25 +23,17 @@ public class RemoteStorageClient implements RemoteStorage {
 
     @Override
     public long size(RemoteTarget target) throws AssetException {
-        return ByteBuffer.wrap(exchange.exchange(target, RemoteRequest.size(target.proxyAddress()), Long.BYTES))
-                .getLong();
+        return exchange.size(target);
     }
 
     @Override
     public byte[] read(RemoteTarget target, long offset, int length) throws AssetException {
-        RemoteExchange.checkRange(offset, length, MAX_TRANSFER);
-        byte[] data = exchange.exchange(target, RemoteRequest.read(target.proxyAddress(), offset, length), length);
-        if (data.length != length) {
-            throw new AssetException(target.node() + " returned " + data.length + " bytes for a read of " + length);
-        }
-        return data;
+        return exchange.read(target, offset, length, MAX_TRANSFER);
     }
 
     @Override
     public void write(RemoteTarget target, long offset, byte[] data) throws AssetException {
-        Objects.requireNonNull(data, "data");
-        RemoteExchange.checkRange(offset, data.length, MAX_TRANSFER);
-        exchange.exchange(target, RemoteRequest.write(target.proxyAddress(), offset, data), 0);
+        exchange.write(target, offset, data, MAX_TRANSFER);
     }
 
     @Override
