@@ -25,6 +25,17 @@ public interface StoqConnection extends AutoCloseable {
     /** Opens a unidirectional stream (this side writes, the peer reads). */
     StoqStream openUnidirectionalStream(String service) throws StoqException;
 
+    /**
+     * The validation steps this connection went through while it was established (name resolution, the QUIC and
+     * TLS 1.3 handshake, the peer's certificate checks, the post-quantum possession proof, …), each timed where it
+     * happened. When the other end is this same transport (the node connected to itself), that end's checks of
+     * this node's certificate are included as {@link HandshakeStep.Side#SERVER} steps.
+     *
+     * @return the steps recorded for this connection
+     * @since 1.1
+     */
+    HandshakeTrace handshakeTrace();
+
     /** @return whether the connection can still carry new streams */
     boolean isOpen();
 

@@ -22,6 +22,19 @@ public interface StoqTransport {
     StoqConnection connect(String name, int port) throws StoqException;
 
     /**
+     * Opens a new connection to a peer by name, resolved only through the stack's {@code NameService}, with the
+     * whole handshake and admission: unlike {@link #connect(String, int)} it never reuses a pooled connection,
+     * and the new one is not pooled either, so no other caller gets it. For diagnostics, such as tracing every
+     * validation step ({@link StoqConnection#handshakeTrace()}). The caller must close it.
+     *
+     * @throws StoqException if the name does not resolve or the connection fails; its
+     *         {@link StoqException#handshakeTrace()} holds the steps up to the failure
+     * @throws PeerRefusedException if the peer's certificate is refused, with the reason
+     * @since 1.1
+     */
+    StoqConnection connectNew(String name, int port) throws StoqException;
+
+    /**
      * Connects to a peer by IPv6 address.
      *
      * @throws StoqException if the address is IPv4 or IPv4-mapped, or the connection fails

@@ -8,9 +8,14 @@
  * streams on pooled connections. Bundles offer services on incoming streams by
  * registering {@link network.internet2.stoq.StoqService} whiteboard services with
  * the {@value network.internet2.stoq.StoqService#SERVICE_PROPERTY} property.
+ *
+ * <p>Since 1.1: every connection reports the validation steps it went through
+ * ({@link network.internet2.stoq.StoqConnection#handshakeTrace()}), and
+ * {@link network.internet2.stoq.StoqTransport#connectNew(String, int)} opens a
+ * connection that is never pooled, to trace a complete handshake.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package network.internet2.stoq;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param quarantined    the nodes whose proofs are refused for now, with why
  * @param proved         consensus proofs this node produced
  * @param validated      consensus proofs that passed validation
- * @param refusals       refused consensus proofs by reason (the reason's first words)
+ * @param refusals       refused consensus proofs by reason key (malformed, mismatched, quarantined, another-operation, stale, future, another-node, certificate, signature, unlisted-proof, missing-proof, engine-unavailable, proof-refused, too-slow, replayed)
  * @param proveTimings   time to produce, per proof type and {@code consensus} for the whole
  * @param verifyTimings  time to verify, per proof type and {@code consensus} for the whole
  */

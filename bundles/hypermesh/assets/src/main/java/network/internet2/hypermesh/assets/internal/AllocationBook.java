@@ -25,6 +25,7 @@ import network.internet2.hypermesh.asset.Allocation;
 import network.internet2.hypermesh.asset.Allocation.State;
 import network.internet2.hypermesh.asset.AssetAdapter;
 import network.internet2.hypermesh.asset.AssetException;
+import network.internet2.hypermesh.asset.Capacity;
 import network.internet2.hypermesh.asset.ConsensusReceipt;
 import network.internet2.hypermesh.asset.AssetRegistry.AssetKind;
 import network.internet2.hypermesh.asset.InsufficientCapacityException;
@@ -302,6 +303,29 @@ final class AllocationBook {
             return adapters.values().stream()
                     .map(adapter -> new AssetKind(adapter.kind(), adapter.capacity(), allocated(adapter.kind())))
                     .toList();
+        }
+    }
+
+    /**
+     * What a served kind has and lends out now.
+     *
+     * @param capacity    what its adapter offers
+     * @param allocated   the amount its active allocations hold
+     * @param allocations how many allocations of it are active
+     */
+    record KindUsage(Capacity capacity, long allocated, int allocations) {
+    }
+
+    /** @return the usage of {@code kind}, or empty while no adapter serves it */
+    Optional<KindUsage> usage(String kind) {
+        synchronized (lock) {
+            AssetAdapter adapter = adapters.get(kind);
+            if (adapter == null) {
+                return Optional.empty();
+            }
+            List<Allocation> held = active(kind);
+            return Optional.of(new KindUsage(adapter.capacity(), held.stream().mapToLong(Allocation::amount).sum(),
+                    held.size()));
         }
     }
 

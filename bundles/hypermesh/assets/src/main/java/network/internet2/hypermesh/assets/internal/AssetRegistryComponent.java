@@ -95,6 +95,7 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
     /** Set by {@link #deactivate()}: adapters unbound after it are not going away, the registry is. */
     private volatile boolean closing;
     private volatile ConsensusService consensus;
+    private volatile AssetObserver observer = AssetObserver.NONE;
     private DnsPublisher dnsPublisher;
 
     @Activate
@@ -169,7 +170,9 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
         if (!book.adapterAdded(adapter)) {
             LOG.warn("A second {} adapter ({}) is ignored; uninstall one of the two {} adapters", kind, adapter,
                     kind);
+            return;
         }
+        observer.kindsChanged();
     }
 
     void removeAdapter(AssetAdapter adapter, Map<String, Object> properties) {
@@ -180,6 +183,7 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
         } else {
             book.adapterRemoved(kindOf(adapter, properties), adapter);
         }
+        observer.kindsChanged();
     }
 
     private boolean frameworkStopping() {
@@ -237,6 +241,24 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
         }
     }
 
+    /** Tells {@code observer} of kinds and operations from now on, starting with the kinds served now. */
+    void observe(AssetObserver observer) {
+        this.observer = observer;
+        observer.kindsChanged();
+    }
+
+    /** Stops telling {@code observer}, if it is the one told. */
+    void stopObserving(AssetObserver observer) {
+        if (this.observer == observer) {
+            this.observer = AssetObserver.NONE;
+        }
+    }
+
+    /** @return what {@code kind} has and lends out now, or empty while no adapter serves it */
+    Optional<AllocationBook.KindUsage> usage(String kind) {
+        return book.usage(kind);
+    }
+
     /** @return the node's proxy-address table, for remote access */
     ProxyTable proxies() {
         return proxies;
@@ -259,17 +281,37 @@ public class AssetRegistryComponent implements AssetRegistry, AllocationDirector
 
     @Override
     public Allocation allocate(String kind, long amount, Duration lease, String owner) throws AssetException {
-        return book.allocate(kind, amount, lease, owner);
+        boolean succeeded = false;
+        try {
+            Allocation granted = book.allocate(kind, amount, lease, owner);
+            succeeded = true;
+            return granted;
+        } finally {
+            observer.operationFinished(AssetOperation.ALLOCATE, succeeded);
+        }
     }
 
     @Override
     public Allocation renew(String allocationId, Duration lease, String caller) throws AssetException {
-        return book.renew(allocationId, lease, caller);
+        boolean succeeded = false;
+        try {
+            Allocation renewed = book.renew(allocationId, lease, caller);
+            succeeded = true;
+            return renewed;
+        } finally {
+            observer.operationFinished(AssetOperation.RENEW, succeeded);
+        }
     }
 
     @Override
     public void release(String allocationId, String caller) throws AssetException {
-        book.release(allocationId, caller);
+        boolean succeeded = false;
+        try {
+            book.release(allocationId, caller);
+            succeeded = true;
+        } finally {
+            observer.operationFinished(AssetOperation.RELEASE, succeeded);
+        }
     }
 
     @Override

@@ -12,5 +12,10 @@
  * access. Leases are swept for expiry by the component
  * ({@link AssetRegistryComponent}); an {@link AllocationGate} lets the coming
  * consensus service approve or refuse every allocate and release.
+ *
+ * <p>Metrics ({@link AssetMetrics}, while the node's {@code MeterRegistry} is present): per served kind its
+ * capacity, the amount allocated and the active allocations, registered as an adapter arrives and removed as it
+ * leaves, and allocate / renew / release by outcome. The registry tells them through an {@link AssetObserver},
+ * so only the metrics component knows Micrometer.
  */
 package network.internet2.hypermesh.assets.internal;

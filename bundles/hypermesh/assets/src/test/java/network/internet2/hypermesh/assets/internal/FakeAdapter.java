@@ -14,14 +14,20 @@ final class FakeAdapter implements AssetAdapter {
 
     private final String kind;
     private final long total;
+    private final String unit;
     final Map<String, Long> reserved = new LinkedHashMap<>();
     final List<String> allocateCalls = new ArrayList<>();
     final List<String> releaseCalls = new ArrayList<>();
     String refuseWith;
 
     FakeAdapter(String kind, long total) {
+        this(kind, total, "units");
+    }
+
+    FakeAdapter(String kind, long total, String unit) {
         this.kind = kind;
         this.total = total;
+        this.unit = unit;
     }
 
     @Override
@@ -36,7 +42,7 @@ final class FakeAdapter implements AssetAdapter {
 
     @Override
     public Capacity capacity() {
-        return new Capacity(total, "units");
+        return new Capacity(total, unit);
     }
 
     @Override

@@ -159,6 +159,11 @@ public class ConsensusComponent implements ConsensusService {
                 .map(check -> check.name() + ": " + check.detail()).reduce((a, b) -> a + "; " + b).orElse("invalid"));
     }
 
+    /** @return the consensus core, for the metrics */
+    ConsensusCore core() {
+        return core;
+    }
+
     @Override
     public ConsensusProof prove(Operation operation) throws ProofException {
         return core.prove(operation);

@@ -6,10 +6,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,6 +40,9 @@ import network.internet2.trustchain.ca.NodeCertificate;
  */
 final class ConsensusCore {
 
+    /** The timings' name for the whole consensus proof, next to each proof type's. */
+    static final String WHOLE = "consensus";
+
     /** Checks a node's certificate chain: empty if it holds, or why not. */
     interface ChainCheck {
         Optional<String> refuse(List<X509Certificate> chain, String nodeIdentity);
@@ -58,7 +61,8 @@ final class ConsensusCore {
     private final Timings verifyTimings = new Timings();
     private final AtomicLong proved = new AtomicLong();
     private final AtomicLong validated = new AtomicLong();
-    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final Map<Refusal, AtomicLong> refusals = new EnumMap<>(Refusal.class);
+    private volatile ConsensusObserver observer = ConsensusObserver.NONE;
 
     /**
      * @param engines        the installed engine of a type, or {@code null}
@@ -75,6 +79,21 @@ final class ConsensusCore {
         this.clock = clock;
         this.replays = new ReplayGuard(policy.replayCapacity(), policy.maxAge().plus(policy.maxSkew()).toMillis());
         this.quarantine = new QuarantineList(policy.quarantineFailures(), policy.quarantineDuration(), clock);
+        for (Refusal refusal : Refusal.values()) {
+            refusals.put(refusal, new AtomicLong());
+        }
+    }
+
+    /** Tells {@code observer} of every proof made and checked from now on. */
+    void observe(ConsensusObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Stops telling {@code observer}, if it is the one told. */
+    void stopObserving(ConsensusObserver observer) {
+        if (this.observer == observer) {
+            this.observer = ConsensusObserver.NONE;
+        }
     }
 
     ConsensusProof prove(Operation operation) throws ProofException {
@@ -105,7 +124,9 @@ final class ConsensusCore {
             long engineStarted = System.nanoTime();
             Proof proof = engine.prove(new Challenge(operationHash, identity, nonce,
                     Hashes.challenge(type, operationHash, identity, nonce, epochMillis)));
-            proveTimings.record(type, System.nanoTime() - engineStarted);
+            long engineNanos = System.nanoTime() - engineStarted;
+            proveTimings.record(type, engineNanos);
+            observer.partProved(type, engineNanos);
             if (!type.equals(proof.type())) {
                 throw new ProofException("the " + type + " engine answered with a " + proof.type() + " proof");
             }
@@ -116,85 +137,104 @@ final class ConsensusCore {
         byte[] signed = ProofCodec.signedPart(unsigned);
         ConsensusProof proof = ProofCodec.assemble(unsigned, signed, NodeSignatures.sign(certificate.privateKey(),
                 signed));
-        proveTimings.record("consensus", System.nanoTime() - started);
+        long tookNanos = System.nanoTime() - started;
+        proveTimings.record(WHOLE, tookNanos);
+        observer.consensusProved(tookNanos);
         proved.incrementAndGet();
         return proof;
     }
 
     Verdict validate(Operation operation, ConsensusProof presented) {
         long started = System.nanoTime();
+        Verdict verdict = check(operation, presented, started);
+        long tookNanos = System.nanoTime() - started;
+        if (verdict.valid()) {
+            verifyTimings.record(WHOLE, tookNanos);
+            validated.incrementAndGet();
+        }
+        observer.consensusValidated(verdict.valid(), tookNanos);
+        return verdict;
+    }
+
+    private Verdict check(Operation operation, ConsensusProof presented, long started) {
         SignedProof decoded;
         try {
             decoded = ProofCodec.decode(presented.encoded());
         } catch (ProofException e) {
-            return refused("malformed", e.getMessage());
+            return refused(Refusal.MALFORMED, e.getMessage());
         }
         if (!sameAsEncoded(presented, decoded.proof())) {
-            return refused("mismatched", "the proof's fields differ from its encoding");
+            return refused(Refusal.MISMATCHED, "the proof's fields differ from its encoding");
         }
         ConsensusProof proof = decoded.proof();
         String identity = proof.nodeIdentity();
         Optional<Quarantine> quarantined = quarantine.current(identity);
         if (quarantined.isPresent()) {
-            return refused("quarantined", "node " + identity + " is quarantined until " + quarantined.get().until()
-                    + ": " + quarantined.get().reason());
+            return refused(Refusal.QUARANTINED, "node " + identity + " is quarantined until "
+                    + quarantined.get().until() + ": " + quarantined.get().reason());
         }
         if (!MessageDigest.isEqual(proof.operationHash(), Hashes.operation(operation))) {
-            return refused("another-operation", "the proof is bound to another operation");
+            return refused(Refusal.ANOTHER_OPERATION, "the proof is bound to another operation");
         }
         long now = clock.millis();
         if (proof.epochMillis() < now - policy.maxAge().toMillis()) {
-            return refused("stale", "the proof is stale: made " + (now - proof.epochMillis()) + " ms ago, the "
+            return refused(Refusal.STALE, "the proof is stale: made " + (now - proof.epochMillis()) + " ms ago, the "
                     + "limit is " + policy.maxAge().toMillis() + " ms");
         }
         if (proof.epochMillis() > now + policy.maxSkew().toMillis()) {
-            return refused("future", "the proof is from the future: " + (proof.epochMillis() - now) + " ms ahead");
+            return refused(Refusal.FUTURE, "the proof is from the future: " + (proof.epochMillis() - now)
+                    + " ms ahead");
         }
         X509Certificate leaf = decoded.chain().get(0);
         if (!NodeSignatures.identity(leaf).map(identity::equals).orElse(false)) {
-            return refused("another-node", "the proof's certificate does not name its node " + identity);
+            return refused(Refusal.ANOTHER_NODE, "the proof's certificate does not name its node " + identity);
         }
         Optional<String> chainRefusal = chainCheck.refuse(decoded.chain(), identity);
         if (chainRefusal.isPresent()) {
-            return refused("certificate", "the node's certificate is refused: " + chainRefusal.get());
+            return refused(Refusal.CERTIFICATE, "the node's certificate is refused: " + chainRefusal.get());
         }
         if (!NodeSignatures.verify(leaf.getPublicKey(), decoded.signedBytes(), proof.signature())) {
-            return refused("signature", "the node's signature does not verify");
+            return refused(Refusal.SIGNATURE, "the node's signature does not verify");
         }
-        Verdict proofs = verifyProofs(proof);
-        if (!proofs.valid()) {
-            return counted(identity, proofs.reason());
+        Optional<Failure> failure = verifyProofs(proof);
+        if (failure.isPresent()) {
+            return counted(identity, failure.get().refusal(), failure.get().reason());
         }
         long tookNanos = System.nanoTime() - started;
         if (tookNanos > policy.validationTimeout().toNanos()) {
-            return counted(identity, "validation took " + tookNanos / 1_000_000 + " ms, over the "
+            return counted(identity, Refusal.TOO_SLOW, "validation took " + tookNanos / 1_000_000 + " ms, over the "
                     + policy.validationTimeout().toMillis() + " ms limit");
         }
         if (replays.seenBefore(proof.id(), proof.epochMillis(), now)) {
-            return refused("replayed", "consensus proof " + proof.id() + " was presented before");
+            return refused(Refusal.REPLAYED, "consensus proof " + proof.id() + " was presented before");
         }
         quarantine.passed(identity);
-        verifyTimings.record("consensus", tookNanos);
-        validated.incrementAndGet();
         return Verdict.ok();
     }
 
-    private Verdict verifyProofs(ConsensusProof proof) {
+    /** A refusal found among the parts, with the reason the caller reads. */
+    private record Failure(Refusal refusal, String reason) {
+    }
+
+    private Optional<Failure> verifyProofs(ConsensusProof proof) {
         List<String> carried = proof.proofs().stream().map(Proof::type).toList();
         for (String type : carried) {
             if (!policy.requiredTypes().contains(type)) {
-                return Verdict.refused("the proof carries a " + type + " proof the policy does not name");
+                return Optional.of(new Failure(Refusal.UNLISTED_PROOF, "the proof carries a " + type
+                        + " proof the policy does not name"));
             }
         }
         for (String type : policy.requiredTypes()) {
             if (!carried.contains(type)) {
-                return Verdict.refused("the proof lacks the required " + type + " proof");
+                return Optional.of(new Failure(Refusal.MISSING_PROOF, "the proof lacks the required " + type
+                        + " proof"));
             }
         }
         for (Proof part : proof.proofs()) {
             ProofEngine engine = engines.apply(part.type());
             if (engine == null) {
-                return Verdict.refused("proof type " + part.type() + " unavailable");
+                return Optional.of(new Failure(Refusal.ENGINE_UNAVAILABLE, "proof type " + part.type()
+                        + " unavailable"));
             }
             long started = System.nanoTime();
             Verdict verdict;
@@ -205,12 +245,14 @@ final class ConsensusCore {
             } catch (RuntimeException e) {
                 verdict = Verdict.refused("the engine failed: " + e);
             }
-            verifyTimings.record(part.type(), System.nanoTime() - started);
+            long tookNanos = System.nanoTime() - started;
+            verifyTimings.record(part.type(), tookNanos);
+            observer.partVerified(part.type(), verdict.valid(), tookNanos);
             if (!verdict.valid()) {
-                return Verdict.refused(part.type() + ": " + verdict.reason());
+                return Optional.of(new Failure(Refusal.PROOF_REFUSED, part.type() + ": " + verdict.reason()));
             }
         }
-        return Verdict.ok();
+        return Optional.empty();
     }
 
     ConsensusProof decode(byte[] encoded) throws ProofException {
@@ -219,7 +261,11 @@ final class ConsensusCore {
 
     ConsensusStatus status() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        refusals.forEach((reason, count) -> counts.put(reason, count.get()));
+        refusals.forEach((refusal, count) -> {
+            if (count.get() > 0) {
+                counts.put(refusal.key(), count.get());
+            }
+        });
         return new ConsensusStatus(policy.requiredTypes(), installedTypes.get(), quarantine.all(), proved.get(),
                 validated.get(), counts, proveTimings.summary(), verifyTimings.summary());
     }
@@ -228,13 +274,24 @@ final class ConsensusCore {
         return policy;
     }
 
-    private Verdict counted(String identity, String reason) {
-        quarantine.failed(identity, reason);
-        return refused(reason.split("[ :]", 2)[0], reason);
+    /** @return how many proofs were refused for {@code refusal} since start */
+    long refusals(Refusal refusal) {
+        return refusals.get(refusal).get();
     }
 
-    private Verdict refused(String key, String reason) {
-        refusals.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    /** @return how many nodes are in quarantine now */
+    int quarantinedNodes() {
+        return quarantine.all().size();
+    }
+
+    /** Refuses a proof whose node signed it, counting the failure against that node. */
+    private Verdict counted(String identity, Refusal refusal, String reason) {
+        quarantine.failed(identity, reason);
+        return refused(refusal, reason);
+    }
+
+    private Verdict refused(Refusal refusal, String reason) {
+        refusals.get(refusal).incrementAndGet();
         return Verdict.refused(reason);
     }
 

@@ -29,11 +29,18 @@ record ConsensusPolicy(List<String> requiredTypes, Duration validationTimeout, D
     static final List<String> FOUR = List.of(ProofEngine.WORK, ProofEngine.TIME, ProofEngine.SPACE,
             ProofEngine.STAKE);
 
+    /** What the metrics call the whole consensus proof (all its types at once), so no proof type may take it. */
+    static final String ALL_TYPES = "all";
+
     ConsensusPolicy {
         requiredTypes = List.copyOf(requiredTypes);
         if (requiredTypes.isEmpty()) {
             throw new IllegalArgumentException("the policy requires no proof type: set mandatory.four.proof=true "
                     + "or name types in proof.types");
+        }
+        if (requiredTypes.contains(ALL_TYPES)) {
+            throw new IllegalArgumentException("proof.types: '" + ALL_TYPES + "' cannot name a proof type, it "
+                    + "stands for the whole consensus proof in the metrics; give the engine another type name");
         }
         positive(validationTimeout, "validation.timeout.ms");
         positive(maxAge, "max.age.seconds");

@@ -17,5 +17,12 @@
  * signature, every required proof by its engine, the validation timeout, and
  * replays; a node whose signed proofs fail repeatedly is quarantined for a
  * while, visible in {@code consensus:status}.
+ *
+ * <p>Metrics ({@link network.internet2.hypermesh.consensus.internal.ConsensusMetrics}, while the node's
+ * {@code MeterRegistry} is present): proving and validation durations per proof type and {@code all} for the
+ * whole proof, refusals by {@link network.internet2.hypermesh.consensus.internal.Refusal reason}, and nodes in
+ * quarantine. The core hands its own timings over through a
+ * {@link network.internet2.hypermesh.consensus.internal.ConsensusObserver}, so nothing is measured twice and
+ * only the metrics component knows Micrometer.
  */
 package network.internet2.hypermesh.consensus.internal;

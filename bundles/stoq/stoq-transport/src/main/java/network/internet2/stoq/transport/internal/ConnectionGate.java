@@ -35,4 +35,14 @@ public interface ConnectionGate {
      * @throws StoqException if admission could not be carried out
      */
     void admit(Admission admission) throws PeerRefusedException, StoqException;
+
+    /** @return the name of the admission's step in the handshake trace */
+    default String traceName() {
+        return "admission";
+    }
+
+    /** @return what a successful admission established, for the handshake trace */
+    default String traceDetail(boolean client) {
+        return "the connection gate admitted the peer";
+    }
 }

@@ -67,6 +67,20 @@ final class FalconPossessionGate implements ConnectionGate {
         }
     }
 
+    @Override
+    public String traceName() {
+        return "possession-proof";
+    }
+
+    @Override
+    public String traceDetail(boolean client) {
+        return client
+                ? "the server's FALCON-1024 signature over this connection's transcript verifies with the key its "
+                        + "certificate names, and the server accepted this node's own proof"
+                : "the client's FALCON-1024 signature over this connection's transcript verifies with the key its "
+                        + "certificate names";
+    }
+
     private void asClient(Admission admission, NodeCertificate ours, X509Certificate server)
             throws IOException, CryptoException {
         try (StoqStream stream = admission.openStream()) {

@@ -27,4 +27,24 @@ public interface PeerCheck {
      * @throws PeerRefusedException if the peer is refused; the reason is reported and counted
      */
     PeerIdentity check(List<X509Certificate> chain) throws PeerRefusedException;
+
+    /**
+     * Checks the chain and records what it did in the connection's handshake trace. This default records the
+     * whole check as one step, {@value #STEP}; a check made of several parts records each.
+     */
+    default PeerIdentity check(List<X509Certificate> chain, HandshakeRecorder trace) throws PeerRefusedException {
+        long start = System.nanoTime();
+        try {
+            PeerIdentity identity = check(chain);
+            trace.step(STEP, identity != null, identity == null ? "no identity established"
+                    : "the peer's certificate chain is accepted (" + identity.name() + ")", start, System.nanoTime());
+            return identity;
+        } catch (PeerRefusedException e) {
+            trace.step(STEP, false, e.getMessage(), start, System.nanoTime());
+            throw e;
+        }
+    }
+
+    /** The trace step of a check that records no finer steps. */
+    String STEP = "certificate-check";
 }

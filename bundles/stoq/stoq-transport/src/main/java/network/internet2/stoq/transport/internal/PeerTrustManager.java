@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.handler.ssl.util.SimpleTrustManagerFactory;
+import network.internet2.stoq.HandshakeStep;
 import network.internet2.stoq.PeerIdentity;
 import network.internet2.stoq.PeerRefusedException;
 import network.internet2.stoq.RefusalReason;
@@ -66,11 +67,15 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
 
     private void verify(X509Certificate[] chain, SSLEngine engine, String role) throws CertificateException {
         QuicConnection connection = engine == null ? null : connections.get(engine);
+        HandshakeRecorder trace = connection == null ? new HandshakeRecorder(HandshakeStep.Side.CLIENT)
+                : connection.trace();
         if (chain == null || chain.length == 0) {
+            long now = System.nanoTime();
+            trace.step(PeerCheck.STEP, false, "the " + role + " sent no certificate", now, now);
             refuse(connection, new PeerRefusedException(RefusalReason.UNTRUSTED_ROOT, "the " + role + " sent no certificate"));
         }
         try {
-            PeerIdentity identity = check.check(List.of(chain));
+            PeerIdentity identity = check.check(List.of(chain), trace);
             if (identity == null) {
                 throw new PeerRefusedException(RefusalReason.UNTRUSTED_ROOT, "the peer check established no identity");
             }
@@ -82,6 +87,8 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
         } catch (RuntimeException e) {
             LOG.warn("The peer check failed on the {} certificate {}; the peer is refused. Fix the check: {}",
                     role, chain[0].getSubjectX500Principal(), e.toString(), e);
+            long now = System.nanoTime();
+            trace.step(PeerCheck.STEP, false, "the peer check failed: " + e, now, now);
             refuse(connection, new PeerRefusedException(RefusalReason.UNTRUSTED_ROOT,
                     "the peer check failed: " + e));
         }

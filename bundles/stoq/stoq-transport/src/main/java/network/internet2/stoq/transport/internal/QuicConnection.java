@@ -19,18 +19,22 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.quic.DefaultQuicStreamFrame;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicConnectionAddress;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import network.internet2.stoq.HandshakeStep;
+import network.internet2.stoq.HandshakeTrace;
 import network.internet2.stoq.PeerIdentity;
 import network.internet2.stoq.PeerRefusedException;
 import network.internet2.stoq.RefusalReason;
 import network.internet2.stoq.StoqConnection;
 import network.internet2.stoq.StoqException;
 import network.internet2.stoq.StoqStream;
+import network.internet2.stoq.StoqTransport;
 
 /**
  * One QUIC connection, incoming or outgoing, from the first packet to the
@@ -76,11 +80,93 @@ final class QuicConnection implements StoqConnection {
     private volatile boolean countedIncoming;
     private volatile ScheduledFuture<?> timeout;
 
+    /** When the QUIC handshake started: this object is made for the first packet either way. */
+    private final long startNanos = System.nanoTime();
+    private final HandshakeRecorder trace;
+    /** A TLS handshake step (passed or failed) is in the trace. */
+    private final AtomicBoolean handshakeTraced = new AtomicBoolean();
+    private volatile long gateEndNanos;
+    /** The QUIC connection IDs, kept to find this connection's other end when it is this same endpoint. */
+    private volatile QuicConnectionAddress localId;
+    private volatile QuicConnectionAddress remoteId;
+
     QuicConnection(StoqEndpoint endpoint, boolean client, InetSocketAddress remote, TransportCounters counters) {
         this.endpoint = endpoint;
         this.client = client;
         this.remote = remote;
         this.counters = counters;
+        this.trace = new HandshakeRecorder(client ? HandshakeStep.Side.CLIENT : HandshakeStep.Side.SERVER);
+        ready.whenComplete((ok, failure) -> endpoint.observer().handshakeFinished(client, failure == null,
+                System.nanoTime() - startNanos));
+    }
+
+    /** @return who hears of this connection's handshake and bulk streams */
+    TransportObserver observer() {
+        return endpoint.observer();
+    }
+
+    /** @return where this connection's validation steps are recorded */
+    HandshakeRecorder trace() {
+        return trace;
+    }
+
+    /**
+     * @return the source connection ID this side used at the handshake (the client's is the server's destination
+     *         ID), or {@code null} if none was seen
+     */
+    QuicConnectionAddress localId() {
+        return localId;
+    }
+
+    /** @return the destination connection ID this side sent to at the handshake, or {@code null} */
+    QuicConnectionAddress remoteId() {
+        return remoteId;
+    }
+
+    /** Reads the connection IDs from quiche: on the event loop only. */
+    private void captureIds() {
+        QuicChannel ch = channel;
+        if (ch != null && ch.isOpen()) {
+            QuicConnectionAddress local = ch.localAddress();
+            if (local != null) {
+                localId = local;
+            }
+            QuicConnectionAddress peerId = ch.remoteAddress();
+            if (peerId != null) {
+                remoteId = peerId;
+            }
+        }
+    }
+
+    private void traceHandshake(boolean passed, String failure) {
+        if (!handshakeTraced.compareAndSet(false, true)) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!passed) {
+            trace.step(TLS_STEP, false, failure, startNanos, now);
+            return;
+        }
+        SSLEngine sslEngine = engine;
+        javax.net.ssl.SSLSession session = sslEngine == null ? null : sslEngine.getSession();
+        String protocol = session == null ? "TLS" : session.getProtocol();
+        String cipher = session == null ? "an unknown cipher" : session.getCipherSuite();
+        String alpn = sslEngine == null ? null : sslEngine.getApplicationProtocol();
+        java.util.List<String> groups = endpoint.settings().keyExchangeGroups();
+        trace.step(TLS_STEP, true, () -> "QUIC with " + protocol + " (" + cipher + "), ALPN "
+                + (alpn == null || alpn.isEmpty() ? StoqTransport.ALPN : alpn) + ", key exchange "
+                + (groups.size() == 1 ? groups.get(0) + " (the only group offered and accepted)"
+                        : "one of " + groups + " (all post-quantum; Netty does not report which one was chosen)")
+                + "; the time includes this side's checks of the peer's certificate", startNanos, now);
+    }
+
+    /** The name of the QUIC/TLS handshake's step in the trace. */
+    static final String TLS_STEP = "tls-handshake";
+
+    /** Records the connection gate's step (worker thread). */
+    void traceGate(String name, boolean passed, String detail, long start, long end) {
+        gateEndNanos = end;
+        trace.step(name, passed, detail, start, end);
     }
 
     ChannelInboundHandlerAdapter handler() {
@@ -148,6 +234,16 @@ final class QuicConnection implements StoqConnection {
         if (ConnectionGate.ADMISSION_SERVICE.equals(service) || READY_SERVICE.equals(service)) {
             throw new StoqException("the service name '" + service + "' is reserved for the connection gate");
         }
+    }
+
+    @Override
+    public HandshakeTrace handshakeTrace() {
+        return endpoint.traceOf(this);
+    }
+
+    /** @return whether the connection was admitted (its {@link #ready} completed normally) */
+    boolean admittedOk() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
     }
 
     @Override
@@ -288,11 +384,19 @@ final class QuicConnection implements StoqConnection {
             return;
         }
         established = true;
+        captureIds();
+        traceHandshake(true, null);
         counters.handshakesOk.increment();
         counters.connectionsOpened.increment();
         counters.connectionsActive.increment();
         if (!client) {
-            if (!endpoint.admitIncoming()) {
+            long limitCheck = System.nanoTime();
+            boolean room = endpoint.admitIncoming();
+            trace.step("connection-limit", room, room ? "room for the connection (at most "
+                    + endpoint.settings().maxConnections() + " incoming)" : "the node serves "
+                    + endpoint.settings().maxConnections() + " incoming connections already", limitCheck,
+                    System.nanoTime());
+            if (!room) {
                 counters.connectionsOverLimit.increment();
                 LOG.debug("Closing the {}: {} incoming connections are served already", this,
                         endpoint.settings().maxConnections());
@@ -314,6 +418,10 @@ final class QuicConnection implements StoqConnection {
             }
             if (client) {
                 confirmed.whenComplete((ok, notConfirmed) -> {
+                    trace.step("server-admission", notConfirmed == null, notConfirmed == null
+                            ? "the server checked this node's certificate and its possession proof, and admitted it"
+                            : "the server did not confirm the connection: " + notConfirmed.getMessage(),
+                            gateEndNanos, System.nanoTime());
                     if (notConfirmed == null && ready.complete(this)) {
                         cancelTimeout();
                     }
@@ -412,6 +520,10 @@ final class QuicConnection implements StoqConnection {
             counters.handshakesFailed.increment();
         }
         StoqException failure = describeFailure(null);
+        traceHandshake(false, failure.getMessage());
+        if (!client && !admittedOk()) {
+            endpoint.rememberFailedIncoming(this);
+        }
         fail(failure);
         admitted.completeExceptionally(failure);
         confirmed.completeExceptionally(failure);
@@ -423,6 +535,10 @@ final class QuicConnection implements StoqConnection {
     }
 
     void fail(StoqException failure) {
+        if (!established) {
+            // in the trace before the caller hears of the failure
+            traceHandshake(false, failure.getMessage());
+        }
         ready.completeExceptionally(failure);
     }
 
@@ -487,11 +603,13 @@ final class QuicConnection implements StoqConnection {
                     onHandshake();
                 } else {
                     handshakeFailure = handshake.cause();
+                    captureIds();
                     // No close here: on the server that would suppress the TLS alert to the client.
                 }
             } else if (event instanceof QuicConnectionCloseEvent close) {
                 LOG.debug("The {} is closing: {}", QuicConnection.this, close);
                 closeEvent = close;
+                captureIds();
                 if (!ready.isDone()) {
                     fail(describeFailure(null));
                 }

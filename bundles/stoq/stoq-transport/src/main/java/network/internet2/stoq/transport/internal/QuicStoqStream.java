@@ -78,6 +78,13 @@ final class QuicStoqStream implements StoqStream {
     private final InputStream input;
     private final OutputStream output;
 
+    /** For the throughput of bulk streams: when the stream was opened, and the payload carried each way. */
+    private final long openedNanos = System.nanoTime();
+    /** Payload bytes written (under {@link #lock}). */
+    private long payloadOut;
+    /** Payload bytes read (under {@link #lock}). */
+    private long payloadIn;
+
     QuicStoqStream(QuicConnection connection, String service, boolean bidirectional, boolean localCreated,
             TransportCounters counters) {
         this.connection = connection;
@@ -408,6 +415,7 @@ final class QuicStoqStream implements StoqStream {
                     int length = takeChunkPrefix();
                     if (length == 0) {
                         endSeen = true;
+                        finished(payloadIn);
                         return -1;
                     }
                     if (length > 0) {
@@ -423,6 +431,7 @@ final class QuicStoqStream implements StoqStream {
                             queue.poll().release();
                         }
                         chunkLeft -= n;
+                        payloadIn += n;
                         consumed(n);
                         return n;
                     }
@@ -526,6 +535,7 @@ final class QuicStoqStream implements StoqStream {
      */
     private void closeOutput(boolean waitForQuic) throws IOException {
         QuicStreamChannel ch = channel;
+        long sent;
         lock.lock();
         try {
             boolean peerRefused = statusFailure != null || outputFailure != null;
@@ -536,6 +546,7 @@ final class QuicStoqStream implements StoqStream {
             }
             outputClosed = true;
             pendingOut += PayloadChunks.END_MARKER_BYTES;
+            sent = payloadOut;
         } finally {
             lock.unlock();
         }
@@ -546,6 +557,7 @@ final class QuicStoqStream implements StoqStream {
         end.addListener(f -> {
             if (f.isSuccess()) {
                 counters.bytesOut.add(PayloadChunks.END_MARKER_BYTES);
+                finished(sent);
             }
             written(PayloadChunks.END_MARKER_BYTES, f);
         });
@@ -569,6 +581,13 @@ final class QuicStoqStream implements StoqStream {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Reports a direction of a bulk stream to the endpoint's observer; smaller streams are not reported. */
+    private void finished(long payloadBytes) {
+        if (payloadBytes >= TransportObserver.BULK_STREAM_BYTES) {
+            connection.observer().bulkStreamFinished(payloadBytes, System.nanoTime() - openedNanos);
         }
     }
 
@@ -651,6 +670,7 @@ final class QuicStoqStream implements StoqStream {
                         awaitSlice();
                     }
                     pendingOut += size;
+                    payloadOut += n;
                 } finally {
                     lock.unlock();
                 }
@@ -698,6 +718,12 @@ final class QuicStoqStream implements StoqStream {
                 ch.config().setAllowHalfClosure(true);
             }
             channel = ch;
+            counters.streamsActive.increment();
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            counters.streamsActive.decrement();
         }
 
         @Override

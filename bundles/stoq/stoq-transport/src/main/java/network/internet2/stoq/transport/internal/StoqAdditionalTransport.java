@@ -10,7 +10,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 import network.internet2.trustchain.crypto.CryptoSuite;
 import network.internet2.trustchain.dns.NameService;
@@ -33,18 +36,66 @@ import network.internet2.stoq.StoqTransport;
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {StoqAdditionalTransport.ROLE_PROPERTY + "=" + StoqAdditionalTransport.ADDITIONAL,
             "service.ranking:Integer=-1", "internet2.instances=optional"})
-@Designate(ocd = StoqTransportComponent.Config.class, factory = true)
+@Designate(ocd = StoqAdditionalTransport.Config.class, factory = true)
 public class StoqAdditionalTransport extends StoqTransportComponent {
 
     static final String FACTORY_PID = "network.internet2.stoq.transport.additional";
     static final String ROLE_PROPERTY = "stoq.transport";
     static final String ADDITIONAL = "additional";
 
+    /** The form of one additional transport: the main transport's settings, for another address or port. */
+    @ObjectClassDefinition(name = "Internet 2.0 STOQ additional transport",
+            description = "A further QUIC listener of the node (one per configuration) with the node's certificate, "
+                    + "the same peer checks and the same services as the main STOQ transport.")
+    @interface Config {
+        @AttributeDefinition(description = "IPv6 address to listen on (::1 this host only, :: every interface)")
+        String bind_address() default "::1";
+
+        @AttributeDefinition(description = "UDP port; it must differ from the main transport's on the same address",
+                min = "0", max = "65535")
+        int port() default 4434;
+
+        @AttributeDefinition(description = "Most connections at once", min = "1")
+        int max_connections() default 1024;
+
+        @AttributeDefinition(description = "Most bidirectional streams a peer may open at once", min = "1")
+        int max_streams() default 128;
+
+        @AttributeDefinition(description = "Seconds a connection may stay idle", min = "1")
+        int idle_timeout_seconds() default 30;
+
+        @AttributeDefinition(description = "Seconds a handshake (with the possession proof) may take", min = "1")
+        int handshake_timeout_seconds() default 10;
+
+        @AttributeDefinition(description = "Key-exchange groups, in order: X25519MLKEM768 (hybrid) or MLKEM1024")
+        String[] key_exchange_groups() default {"X25519MLKEM768"};
+
+        @AttributeDefinition(description = "Largest UDP payload sent, in bytes (1200..65527; 1350 on real networks,"
+                + " up to 65527 between processes of one host)")
+        int max_udp_payload() default 1350;
+
+        @AttributeDefinition(description = "UDP socket send and receive buffer, in bytes (0: the OS default; the"
+                + " kernel caps it at net.core.rmem_max / wmem_max)")
+        int socket_buffer_bytes() default TransportSettings.DEFAULT_SOCKET_BUFFER;
+
+        @AttributeDefinition(description = "QUIC congestion control", options = {
+            @Option(label = "CUBIC", value = "cubic"), @Option(label = "NewReno", value = "reno"),
+            @Option(label = "BBR", value = "bbr")})
+        String congestion_control() default "cubic";
+
+        @AttributeDefinition(description = "Use UDP segmentation offload (GSO) and receive coalescing (GRO) where"
+                + " Linux and the epoll transport offer them")
+        boolean udp_offload() default true;
+    }
+
     @Activate
     public StoqAdditionalTransport(BundleContext context, Config config,
             @Reference(target = "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.POST_QUANTUM + ")")
             CryptoSuite postQuantum) throws StoqException {
-        super(context, config, postQuantum);
+        super(context, settings(config.bind_address(), config.port(), config.max_connections(), config.max_streams(),
+                config.idle_timeout_seconds(), config.handshake_timeout_seconds(), config.key_exchange_groups(),
+                config.max_udp_payload(), config.socket_buffer_bytes(), config.congestion_control(),
+                config.udp_offload()), postQuantum);
     }
 
     // DS annotations are not inherited: the main transport's dynamic references, declared again

@@ -75,6 +75,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import network.internet2.stoq.HandshakeTrace;
 import network.internet2.stoq.PeerRefusedException;
 import network.internet2.stoq.RefusalReason;
 import network.internet2.stoq.StoqConnection;
@@ -122,6 +123,10 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     private volatile QuicSslContext serverTls;
     private volatile QuicSslContext clientTls;
     private volatile boolean nativeTransport;
+    private volatile TransportObserver observer = TransportObserver.NONE;
+    /** Incoming connections that failed lately, so that a client's trace can show why this endpoint refused it. */
+    private final java.util.ArrayDeque<QuicConnection> failedIncoming = new java.util.ArrayDeque<>();
+    private static final int FAILED_INCOMING_KEPT = 16;
 
     /**
      * @param settings   validated settings
@@ -340,6 +345,16 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
 
     @Override
     public StoqConnection connect(String peerName, int port) throws StoqException {
+        return connectByName(peerName, port, false);
+    }
+
+    @Override
+    public StoqConnection connectNew(String peerName, int port) throws StoqException {
+        return connectByName(peerName, port, true);
+    }
+
+    /** Name resolution and the IPv6 checks of {@link #connect(String, int)}; {@code fresh}: never pooled. */
+    private StoqConnection connectByName(String peerName, int port, boolean fresh) throws StoqException {
         Objects.requireNonNull(peerName, "peerName");
         String host = peerName.strip();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -355,17 +370,20 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw refused(new PeerRefusedException(RefusalReason.IPV4_ADDRESS, e.getMessage()));
             }
-            return connect(new InetSocketAddress(literal, port));
+            InetSocketAddress address = new InetSocketAddress(literal, port);
+            return fresh ? connectFresh(address, null) : connect(address);
         }
         if (IPV4_LITERAL.matcher(host).matches()) {
             throw refused(new PeerRefusedException(RefusalReason.IPV4_ADDRESS,
                     "'" + host + "' is an IPv4 address; STOQ is IPv6 only"));
         }
+        long resolving = System.nanoTime();
         List<Inet6Address> addresses;
         try {
             addresses = resolver.apply(host);
         } catch (RuntimeException e) {
-            throw new StoqException("resolving '" + host + "' failed: " + e.getMessage(), e);
+            throw resolutionFailed(new StoqException("resolving '" + host + "' failed: " + e.getMessage(), e),
+                    resolving, fresh);
         }
         List<Inet6Address> usable = new ArrayList<>();
         if (addresses != null) {
@@ -376,23 +394,62 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             }
         }
         if (usable.isEmpty()) {
-            throw new StoqException("'" + host + "' does not resolve to any IPv6 address (STOQ is IPv6 only)");
+            throw resolutionFailed(new StoqException("'" + host
+                    + "' does not resolve to any IPv6 address (STOQ is IPv6 only)"), resolving, fresh);
         }
+        HandshakeRecorder.Entry resolution = resolutionStep(true, host + " resolves to " + String.join(", ",
+                usable.stream().map(a -> "[" + io.netty.util.NetUtil.toAddressString(a) + "]").toList())
+                + " through the stack's NameService", resolving, System.nanoTime());
         StoqException last = null;
         for (Inet6Address address : usable) {
             StoqConnection connection;
             try {
-                connection = connect(new InetSocketAddress(address, port));
+                InetSocketAddress peer = new InetSocketAddress(address, port);
+                connection = fresh ? connectFresh(peer, resolution) : connect(peer, resolution);
             } catch (PeerRefusedException e) {
                 throw e;
             } catch (StoqException e) {
                 last = e;
                 continue;
             }
-            requireName(connection, host);
+            if (fresh) {
+                requireNameTraced((QuicConnection) connection, host);
+            } else {
+                requireName(connection, host);
+            }
             return connection;
         }
         throw last;
+    }
+
+    private static final String RESOLUTION_STEP = "name-resolution";
+    private static final String NAME_STEP = "certificate-name";
+
+    private static HandshakeRecorder.Entry resolutionStep(boolean passed, String detail, long start, long end) {
+        network.internet2.stoq.HandshakeStep step = new network.internet2.stoq.HandshakeStep(RESOLUTION_STEP,
+                network.internet2.stoq.HandshakeStep.Side.CLIENT, passed, detail, Math.max(0, end - start));
+        return new HandshakeRecorder.Entry(start, () -> List.of(step));
+    }
+
+    private static StoqException resolutionFailed(StoqException failure, long start, boolean fresh) {
+        if (fresh) {
+            failure.withHandshakeTrace(new HandshakeTrace(HandshakeRecorder.steps(
+                    List.of(resolutionStep(false, failure.getMessage(), start, System.nanoTime())))));
+        }
+        return failure;
+    }
+
+    /** {@link #requireName} as a step of a fresh connection's trace; the connection is closed if it fails. */
+    private void requireNameTraced(QuicConnection connection, String host) throws StoqException {
+        long start = System.nanoTime();
+        try {
+            requireName(connection, host);
+            connection.trace().step(NAME_STEP, true, "the peer's certificate names " + host, start, System.nanoTime());
+        } catch (StoqException e) {
+            connection.trace().step(NAME_STEP, false, e.getMessage(), start, System.nanoTime());
+            connection.close();
+            throw e.withHandshakeTrace(traceOf(connection));
+        }
     }
 
     private static void requireName(StoqConnection connection, String host) throws StoqException {
@@ -423,6 +480,15 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
 
     @Override
     public StoqConnection connect(InetSocketAddress address) throws StoqException {
+        return connect(address, null);
+    }
+
+    /**
+     * Checks a peer's address: IPv6, resolved, a real port.
+     *
+     * @return the address as the pool's key
+     */
+    private InetSocketAddress peerAddress(InetSocketAddress address) throws StoqException {
         Objects.requireNonNull(address, "address");
         if (address.isUnresolved()) {
             throw new StoqException("the address " + address + " is unresolved; use connect(name, port), which resolves"
@@ -437,10 +503,17 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             throw new StoqException("port 0 is not a peer's port");
         }
         requireRunning();
-        InetSocketAddress key = new InetSocketAddress(address.getAddress(), address.getPort());
+        return new InetSocketAddress(address.getAddress(), address.getPort());
+    }
+
+    /** A pooled connection; a new one's trace starts with {@code resolution} when it is not {@code null}. */
+    private StoqConnection connect(InetSocketAddress address, HandshakeRecorder.Entry resolution)
+            throws StoqException {
+        InetSocketAddress key = peerAddress(address);
         for (int attempt = 0; attempt < 3; attempt++) {
             CompletableFuture<QuicConnection> future = pool.compute(key, (k, existing) ->
-                    existing != null && (!existing.isDone() || usable(existing)) ? existing : startConnect(k));
+                    existing != null && (!existing.isDone() || usable(existing)) ? existing
+                            : startConnect(newClientConnection(k, resolution)));
             QuicConnection connection = await(key, future);
             if (connection.isOpen()) {
                 return connection;
@@ -448,6 +521,23 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
             pool.remove(key, future);
         }
         throw new StoqException("the connection to " + key + " closed right after it was established, three times");
+    }
+
+    /** A new connection outside the pool; a failure carries the trace of the attempt. */
+    private StoqConnection connectFresh(InetSocketAddress address, HandshakeRecorder.Entry resolution)
+            throws StoqException {
+        InetSocketAddress key = peerAddress(address);
+        QuicConnection connection = newClientConnection(key, resolution);
+        try {
+            QuicConnection ready = await(key, startConnect(connection));
+            if (!ready.isOpen()) {
+                throw new StoqException("the connection to " + key + " closed right after it was established");
+            }
+            return ready;
+        } catch (StoqException e) {
+            connection.close();
+            throw e.withHandshakeTrace(traceOf(connection));
+        }
     }
 
     private static boolean usable(CompletableFuture<QuicConnection> future) {
@@ -479,8 +569,16 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
         }
     }
 
-    private CompletableFuture<QuicConnection> startConnect(InetSocketAddress address) {
+    private QuicConnection newClientConnection(InetSocketAddress address, HandshakeRecorder.Entry resolution) {
         QuicConnection connection = new QuicConnection(this, true, address, counters);
+        if (resolution != null) {
+            connection.trace().add(resolution);
+        }
+        return connection;
+    }
+
+    private CompletableFuture<QuicConnection> startConnect(QuicConnection connection) {
+        InetSocketAddress address = connection.remoteAddress();
         live.add(connection);
         CompletableFuture<QuicConnection> ready = connection.ready;
         try {
@@ -522,6 +620,63 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
     /** @return the endpoint's counters */
     public TransportCounters counters() {
         return counters;
+    }
+
+    /** Sets who hears of handshakes and bulk streams ({@link TransportObserver#NONE} to stop). */
+    public void observe(TransportObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    TransportObserver observer() {
+        return observer;
+    }
+
+    /**
+     * The trace of a connection: its own steps and, for a connection this endpoint opened to itself, the steps of
+     * the incoming side (found by the client's source connection ID, which is the server's destination ID).
+     */
+    HandshakeTrace traceOf(QuicConnection connection) {
+        List<HandshakeRecorder.Entry> entries = new ArrayList<>(connection.trace().entries());
+        if (connection.client()) {
+            QuicConnection server = incomingSideOf(connection);
+            if (server != null) {
+                entries.addAll(server.trace().entries());
+            }
+        }
+        return new HandshakeTrace(HandshakeRecorder.steps(entries));
+    }
+
+    private QuicConnection incomingSideOf(QuicConnection client) {
+        io.netty.handler.codec.quic.QuicConnectionAddress id = client.localId();
+        if (id == null) {
+            return null;
+        }
+        for (QuicConnection candidate : live) {
+            if (!candidate.client() && id.equals(candidate.remoteId())) {
+                return candidate;
+            }
+        }
+        synchronized (failedIncoming) {
+            for (QuicConnection candidate : failedIncoming) {
+                if (id.equals(candidate.remoteId())) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Keeps the last few incoming connections that failed, for {@link #traceOf} (rare: refusals only). */
+    void rememberFailedIncoming(QuicConnection connection) {
+        if (connection.remoteId() == null) {
+            return;
+        }
+        synchronized (failedIncoming) {
+            if (failedIncoming.size() == FAILED_INCOMING_KEPT) {
+                failedIncoming.removeFirst();
+            }
+            failedIncoming.addLast(connection);
+        }
     }
 
     /** @return the settings the endpoint runs with */
@@ -596,15 +751,22 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
         try {
             workers.execute(() -> {
                 Throwable failure = null;
+                long start = System.nanoTime();
                 try {
                     gate.admit(admission);
                 } catch (Throwable e) {
                     failure = e;
                 }
+                connection.traceGate(gate.traceName(), failure == null, failure == null
+                        ? gate.traceDetail(connection.client()) : String.valueOf(failure.getMessage()), start,
+                        System.nanoTime());
                 connection.gateDone(failure);
             });
         } catch (RejectedExecutionException e) {
-            connection.gateDone(new StoqException("no transport worker is free to admit the peer; the node is busy"));
+            long now = System.nanoTime();
+            StoqException busy = new StoqException("no transport worker is free to admit the peer; the node is busy");
+            connection.traceGate(gate.traceName(), false, busy.getMessage(), now, now);
+            connection.gateDone(busy);
         }
     }
 
@@ -710,6 +872,9 @@ public final class StoqEndpoint implements StoqTransport, AutoCloseable {
         }
         live.clear();
         engines.clear();
+        synchronized (failedIncoming) {
+            failedIncoming.clear();
+        }
         if (serverChannel != null) {
             LOG.info("STOQ listener on {} closed", serverChannel.localAddress());
         }

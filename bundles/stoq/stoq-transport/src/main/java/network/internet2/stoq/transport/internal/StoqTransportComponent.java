@@ -103,22 +103,37 @@ public class StoqTransportComponent implements StoqTransport {
     public StoqTransportComponent(BundleContext context, Config config,
             @Reference(target = "(" + CryptoSuite.SUITE_PROPERTY + "=" + CryptoSuite.POST_QUANTUM + ")")
             CryptoSuite postQuantum) throws StoqException {
+        this(context, settings(config.bind_address(), config.port(), config.max_connections(), config.max_streams(),
+                config.idle_timeout_seconds(), config.handshake_timeout_seconds(), config.key_exchange_groups(),
+                config.max_udp_payload(), config.socket_buffer_bytes(), config.congestion_control(),
+                config.udp_offload()), postQuantum);
+    }
+
+    /** For a transport whose configuration has another form (the additional transports). */
+    StoqTransportComponent(BundleContext context, TransportSettings settings, CryptoSuite postQuantum)
+            throws StoqException {
         this.context = context;
-        TransportSettings settings = TransportSettings.defaults(TransportSettings.ipv6Literal(config.bind_address()))
-                .withPort(config.port())
-                .withMaxConnections(config.max_connections())
-                .withStreams(config.max_streams(), 16)
-                .withTimeouts(Duration.ofSeconds(config.idle_timeout_seconds()),
-                        Duration.ofSeconds(config.handshake_timeout_seconds()), Duration.ofSeconds(5));
-        settings = settings.withUdp(config.max_udp_payload(), config.socket_buffer_bytes())
-                .withSpeed(config.congestion_control(), config.udp_offload())
-                .withKeyExchangeGroups(List.of(config.key_exchange_groups()));
         TrustChainPeerValidation validation = new TrustChainPeerValidation(
                 () -> lookUp(CertificateAuthority.class), () -> lookUp(TransparencyLog.class));
-        this.endpoint = new StoqEndpoint(settings, this::nodeKeys, validation::check,
+        this.endpoint = new StoqEndpoint(settings, this::nodeKeys, validation,
                 new FalconPossessionGate(postQuantum, this::nodeCertificate),
                 name -> Optional.ofNullable(services.get(name)), this::resolve);
         endpoint.start();
+    }
+
+    /** The endpoint's settings from the configuration's values (the forms of both transports share them). */
+    static TransportSettings settings(String bindAddress, int port, int maxConnections, int maxStreams,
+            int idleTimeoutSeconds, int handshakeTimeoutSeconds, String[] keyExchangeGroups, int maxUdpPayload,
+            int socketBufferBytes, String congestionControl, boolean udpOffload) {
+        return TransportSettings.defaults(TransportSettings.ipv6Literal(bindAddress))
+                .withPort(port)
+                .withMaxConnections(maxConnections)
+                .withStreams(maxStreams, 16)
+                .withTimeouts(Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(handshakeTimeoutSeconds),
+                        Duration.ofSeconds(5))
+                .withUdp(maxUdpPayload, socketBufferBytes)
+                .withSpeed(congestionControl, udpOffload)
+                .withKeyExchangeGroups(List.of(keyExchangeGroups));
     }
 
     @Deactivate
@@ -158,6 +173,11 @@ public class StoqTransportComponent implements StoqTransport {
     @Override
     public StoqConnection connect(String name, int port) throws StoqException {
         return endpoint.connect(name, port);
+    }
+
+    @Override
+    public StoqConnection connectNew(String name, int port) throws StoqException {
+        return endpoint.connectNew(name, port);
     }
 
     @Override

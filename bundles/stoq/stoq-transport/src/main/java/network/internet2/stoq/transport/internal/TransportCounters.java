@@ -19,6 +19,7 @@ public final class TransportCounters {
     final LongAdder handshakesOk = new LongAdder();
     final LongAdder handshakesFailed = new LongAdder();
     final LongAdder streamsOpened = new LongAdder();
+    final LongAdder streamsActive = new LongAdder();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
     final LongAdder malformedHeaders = new LongAdder();
@@ -82,6 +83,11 @@ public final class TransportCounters {
         return streamsOpened.sum();
     }
 
+    /** @return streams open now, in both directions (application and admission streams) */
+    public long streamsActive() {
+        return streamsActive.sum();
+    }
+
     /** @return stream payload bytes received (headers included) */
     public long bytesIn() {
         return bytesIn.sum();
@@ -120,6 +126,7 @@ public final class TransportCounters {
             map.put("refusals." + reason.label(), refusals(reason));
         }
         map.put("streams.opened", streamsOpened());
+        map.put("streams.active", streamsActive());
         map.put("bytes.in", bytesIn());
         map.put("bytes.out", bytesOut());
         map.put("streams.malformed-header", malformedHeaders());

@@ -24,6 +24,16 @@
  * length-prefixed chunks ending with an end marker that carries the FIN
  * ({@link network.internet2.stoq.transport.internal.PayloadChunks}: quiche can
  * drop a FIN sent alone), so a cut-off stream is an error, never a silent end.</li>
+ * <li>Every connection records the validation steps it goes through where they
+ * happen ({@link network.internet2.stoq.transport.internal.HandshakeRecorder}: a
+ * few {@code nanoTime} calls per step) and reports them as its
+ * {@link network.internet2.stoq.HandshakeTrace}; a connection the endpoint opened
+ * to itself includes the accepting side's steps.</li>
+ * <li>Counts live in {@link network.internet2.stoq.transport.internal.TransportCounters};
+ * handshake times and bulk-stream throughput reach a
+ * {@link network.internet2.stoq.transport.internal.TransportObserver}, which
+ * {@link network.internet2.stoq.transport.internal.StoqMetrics} turns into the
+ * node's Micrometer meters ({@code stoq.*}).</li>
  * </ul>
  *
  * <p>Plain Java: the OSGi wiring (configuration, whiteboard, lifecycle) lives

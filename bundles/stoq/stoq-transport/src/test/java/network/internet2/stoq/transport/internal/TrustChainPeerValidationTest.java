@@ -1,6 +1,7 @@
 package network.internet2.stoq.transport.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -20,6 +21,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.Test;
 
+import network.internet2.stoq.HandshakeStep;
 import network.internet2.stoq.PeerIdentity;
 import network.internet2.stoq.PeerRefusedException;
 import network.internet2.stoq.RefusalReason;
@@ -67,6 +69,61 @@ public class TrustChainPeerValidationTest {
             fail("accepted without a log");
         } catch (PeerRefusedException expected) {
             assertEquals(RefusalReason.MISSING_SCT, expected.reason());
+        }
+    }
+
+    @Test
+    public void theTraceShowsTheCaValidationTimedItsChecksByKindAndTheSctCheck() throws Exception {
+        leaf = certificate("node9.internet2.network");
+        ValidationResult result = new ValidationResult(List.of(
+                new ValidationResult.Check("chain.anchor", true, "trusted root CN=root"),
+                new ValidationResult.Check("leaf.signature", true, "signed by CN=intermediate"),
+                new ValidationResult.Check("leaf.revocation", true, "not revoked"),
+                new ValidationResult.Check("[1].revocation", true, "not revoked")));
+        HandshakeRecorder trace = new HandshakeRecorder(HandshakeStep.Side.SERVER);
+
+        new TrustChainPeerValidation(() -> ca(result), () -> log(EmbeddedSctVerdict.VALID)).check(List.of(leaf), trace);
+
+        List<HandshakeStep> steps = HandshakeRecorder.steps(trace.entries());
+        assertEquals(List.of("certificate-chain", "certificate-chain.anchor", "certificate-chain.signature",
+                "certificate-chain.revocation", "certificate-transparency"),
+                steps.stream().map(HandshakeStep::name).toList());
+        assertTrue(steps.stream().allMatch(step -> step.passed() && step.side() == HandshakeStep.Side.SERVER));
+        assertTrue(steps.get(0).timed());
+        assertFalse("the CA's checks run inside its one call", steps.get(3).timed());
+        assertEquals("leaf.revocation: not revoked; [1].revocation: not revoked", steps.get(3).detail());
+        assertTrue(steps.get(4).timed());
+    }
+
+    @Test
+    public void aRefusalIsTheLastStepOfTheTraceAndNamesTheFailingCheck() throws Exception {
+        leaf = certificate("node9.internet2.network");
+        HandshakeRecorder trace = new HandshakeRecorder(HandshakeStep.Side.CLIENT);
+        try {
+            new TrustChainPeerValidation(() -> ca(failing("leaf.revocation")), () -> log(EmbeddedSctVerdict.VALID))
+                    .check(List.of(leaf), trace);
+            fail("a revoked leaf was accepted");
+        } catch (PeerRefusedException expected) {
+            assertEquals(RefusalReason.REVOKED, expected.reason());
+        }
+        List<HandshakeStep> steps = HandshakeRecorder.steps(trace.entries());
+        assertFalse(steps.get(0).passed());
+        assertTrue(steps.get(0).detail(), steps.get(0).detail().contains("leaf.revocation: fails in this case"));
+        HandshakeStep revocation = steps.stream().filter(step -> step.name().equals("certificate-chain.revocation"))
+                .findFirst().orElseThrow();
+        assertFalse(revocation.passed());
+        assertTrue("no SCT check after a refusal",
+                steps.stream().noneMatch(step -> step.name().equals("certificate-transparency")));
+
+        HandshakeRecorder noLog = new HandshakeRecorder(HandshakeStep.Side.CLIENT);
+        try {
+            new TrustChainPeerValidation(() -> ca(passing()), () -> log(EmbeddedSctVerdict.MISSING))
+                    .check(List.of(leaf), noLog);
+            fail("a leaf without SCT was accepted");
+        } catch (PeerRefusedException expected) {
+            HandshakeStep last = HandshakeRecorder.steps(noLog.entries()).get(2);
+            assertEquals("certificate-transparency", last.name());
+            assertFalse(last.passed());
         }
     }
 

@@ -43,7 +43,7 @@ import network.internet2.trustchain.crypto.CryptoSuite;
  */
 @Component(service = CertificateAuthority.class, configurationPid = CaComponent.PID, immediate = true)
 @Designate(ocd = CaComponent.Config.class)
-public class CaComponent implements CertificateAuthority {
+public class CaComponent implements CertificateAuthority, MeasuredAuthority {
 
     static final String PID = "network.internet2.trustchain.ca";
 
@@ -98,7 +98,8 @@ public class CaComponent implements CertificateAuthority {
     private final SuiteRegistry suites = new SuiteRegistry();
     private final CaSettings settings;
     private final ScheduledExecutorService rotation;
-    private HybridCertificateAuthority ca;
+    private volatile HybridCertificateAuthority ca;
+    private CaOperationObserver observer = CaOperationObserver.NONE;
     private final PrecertificateLog transparency;
     private final IssuanceConsensus consensus;
     private volatile ConsensusService consensusService;
@@ -187,10 +188,33 @@ public class CaComponent implements CertificateAuthority {
     private synchronized HybridCertificateAuthority ca() throws CaException {
         if (ca == null) {
             ca = HybridCertificateAuthority.open(settings, suites, Clock.systemUTC(), transparency);
+            ca.observe(observer);
             LOG.info("TrustChain CA open in {}: root {}", settings.directory(),
                     ca.root().getSubjectX500Principal());
         }
         return ca;
+    }
+
+    // --- MeasuredAuthority (for CaMetrics): reads never open the CA
+
+    @Override
+    public synchronized void observe(CaOperationObserver next) {
+        observer = next == null ? CaOperationObserver.NONE : next;
+        if (ca != null) {
+            ca.observe(observer);
+        }
+    }
+
+    @Override
+    public long activeCertificates() {
+        HybridCertificateAuthority open = ca;
+        return open == null ? -1 : open.activeCertificates();
+    }
+
+    @Override
+    public long revocations() {
+        HybridCertificateAuthority open = ca;
+        return open == null ? -1 : open.revocations();
     }
 
     private static Duration positive(Duration duration, String key) {

@@ -57,7 +57,7 @@ import network.internet2.trustchain.crypto.CryptoSuite;
  * every certificate and revocation in the {@link IssuanceJournal} before
  * answering. Thread-safe: state changes are serialised on this object.
  */
-final class HybridCertificateAuthority implements CertificateAuthority, AutoCloseable {
+final class HybridCertificateAuthority implements CertificateAuthority, MeasuredAuthority, AutoCloseable {
 
     private static final String CLASSICAL_ALGORITHM = Algorithms.ECDSA_P256;
     private static final Duration BACKDATE = Duration.ofMinutes(5);
@@ -74,6 +74,9 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
     private final CertificateFactory certificates;
 
     private final Map<BigInteger, IssuedCertificate> issued = new LinkedHashMap<>();
+    private final LiveCertificates live = new LiveCertificates();
+    private long revocations;
+    private volatile CaOperationObserver observer = CaOperationObserver.NONE;
     private final Map<BigInteger, Authority> intermediates = new LinkedHashMap<>();
     private final List<Authority> roots = new ArrayList<>();
     /** The CT poison extension (RFC 6962 section 3.1), critical, value NULL. */
@@ -268,11 +271,16 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
                     issued.put(certificate.getSerialNumber(),
                             new IssuedCertificate(certificate.getSerialNumber(), certificate, chainOf(certificate),
                                     null, null));
+                    live.issued(certificate.getSerialNumber(), certificate.getNotAfter().toInstant());
                 }
                 case "REVOKE" -> {
                     BigInteger serial = new BigInteger(fields[1], 16);
                     IssuedCertificate before = issued.get(serial);
                     if (before != null) {
+                        if (!before.revoked()) {
+                            live.revoked(serial);
+                            revocations++;
+                        }
                         issued.put(serial, new IssuedCertificate(serial, before.certificate(), before.chain(),
                                 Instant.ofEpochMilli(Long.parseLong(fields[2])),
                                 reason(Integer.parseInt(fields[3]))));
@@ -287,6 +295,10 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     @Override
     public IssuedCertificate issue(CertificateRequest request) throws CaException {
+        return timed(CaOperation.ISSUE, () -> issueReviewed(request));
+    }
+
+    private IssuedCertificate issueReviewed(CertificateRequest request) throws CaException {
         CsrReview.Reviewed reviewed = review.review(request.pkcs10());
         Duration validity = request.validity() != null ? request.validity() : settings.leafValidity();
         if (validity.compareTo(settings.intermediateValidity()) > 0) {
@@ -322,6 +334,7 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
             IssuedCertificate result = new IssuedCertificate(certificate.getSerialNumber(), certificate,
                     chainOf(certificate), null, null);
             issued.put(certificate.getSerialNumber(), result);
+            live.issued(certificate.getSerialNumber(), certificate.getNotAfter().toInstant());
             return result;
         }
     }
@@ -356,6 +369,10 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     @Override
     public IssuedCertificate renew(BigInteger serial) throws CaException {
+        return timed(CaOperation.RENEW, () -> renewNow(serial));
+    }
+
+    private IssuedCertificate renewNow(BigInteger serial) throws CaException {
         IssuedCertificate existing = find(serial).orElseThrow(() -> new UnknownCertificateException(serial));
         if (existing.revoked()) {
             throw new InvalidRequestException("certificate " + serial.toString(16) + " is revoked; request a new one");
@@ -379,7 +396,12 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
     }
 
     @Override
-    public synchronized IssuedCertificate revoke(BigInteger serial, RevocationReason reason) throws CaException {
+    public IssuedCertificate revoke(BigInteger serial, RevocationReason reason) throws CaException {
+        return timed(CaOperation.REVOKE, () -> revokeNow(serial, reason));
+    }
+
+    private synchronized IssuedCertificate revokeNow(BigInteger serial, RevocationReason reason)
+            throws CaException {
         IssuedCertificate existing = find(serial).orElseThrow(() -> new UnknownCertificateException(serial));
         if (existing.revoked()) {
             return existing;
@@ -389,6 +411,8 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
         IssuedCertificate revoked = new IssuedCertificate(serial, existing.certificate(), existing.chain(), now,
                 reason);
         issued.put(serial, revoked);
+        live.revoked(serial);
+        revocations++;
         return revoked;
     }
 
@@ -442,13 +466,57 @@ final class HybridCertificateAuthority implements CertificateAuthority, AutoClos
 
     @Override
     public ValidationResult validate(List<X509Certificate> chain, String expectedName) {
-        List<X509Certificate> anchors = trustedRoots();
-        return validator.validate(chain, anchors, serial -> {
-            synchronized (this) {
-                IssuedCertificate known = issued.get(serial);
-                return known == null ? null : known.revocationReason();
-            }
-        }, clock.instant(), expectedName);
+        long start = System.nanoTime();
+        boolean valid = false;
+        try {
+            List<X509Certificate> anchors = trustedRoots();
+            ValidationResult result = validator.validate(chain, anchors, serial -> {
+                synchronized (this) {
+                    IssuedCertificate known = issued.get(serial);
+                    return known == null ? null : known.revocationReason();
+                }
+            }, clock.instant(), expectedName);
+            valid = result.valid();
+            return result;
+        } finally {
+            observer.completed(CaOperation.VALIDATE, valid, System.nanoTime() - start);
+        }
+    }
+
+    // ---------------------------------------------------------------- MeasuredAuthority
+
+    @Override
+    public void observe(CaOperationObserver next) {
+        observer = next == null ? CaOperationObserver.NONE : next;
+    }
+
+    @Override
+    public synchronized long activeCertificates() {
+        return live.count(clock.instant());
+    }
+
+    @Override
+    public synchronized long revocations() {
+        return revocations;
+    }
+
+    /** A CA operation whose outcome can be a {@link CaException}. */
+    @FunctionalInterface
+    private interface Operation<T> {
+        T run() throws CaException;
+    }
+
+    /** Runs {@code operation}, telling the observer how long it took and whether it succeeded. */
+    private <T> T timed(CaOperation kind, Operation<T> operation) throws CaException {
+        long start = System.nanoTime();
+        boolean success = false;
+        try {
+            T result = operation.run();
+            success = true;
+            return result;
+        } finally {
+            observer.completed(kind, success, System.nanoTime() - start);
+        }
     }
 
     @Override

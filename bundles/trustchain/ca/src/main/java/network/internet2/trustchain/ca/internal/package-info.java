@@ -11,5 +11,10 @@
  * before the caller hears of it. All signing and verifying goes through the
  * {@code CryptoSuite} services, so uninstalling {@code crypto-pq} makes hybrid
  * issuance fail with an error naming the missing suite.
+ *
+ * <p>{@link network.internet2.trustchain.ca.internal.CaMetrics} times every issuance,
+ * renewal, revocation and validation, told of each by a
+ * {@link network.internet2.trustchain.ca.internal.CaOperationObserver}, and publishes the
+ * counts of active and revoked certificates in the node's Micrometer registry.
  */
 package network.internet2.trustchain.ca.internal;

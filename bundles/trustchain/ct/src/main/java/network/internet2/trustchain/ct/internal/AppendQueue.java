@@ -25,12 +25,19 @@ final class AppendQueue implements AutoCloseable {
     }
 
     private final TreeStorage storage;
+    private final AppendObserver observer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread writer;
     private volatile boolean running = true;
 
     AppendQueue(TreeStorage storage) {
+        this(storage, AppendObserver.NONE);
+    }
+
+    /** @param observer told of each batch once it is durable, before its submitters are answered */
+    AppendQueue(TreeStorage storage, AppendObserver observer) {
         this.storage = storage;
+        this.observer = observer;
         this.writer = new Thread(this::writeLoop, "internet2-ct-append");
         writer.setDaemon(true);
         writer.start();
@@ -75,13 +82,16 @@ final class AppendQueue implements AutoCloseable {
     private void write(List<Pending> batch) {
         List<TreeStorage.Entry> entries = new ArrayList<>(batch.size());
         batch.forEach(pending -> entries.add(pending.entry()));
+        long first;
         try {
-            long first = storage.append(entries);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).index().complete(first + i);
-            }
+            first = storage.append(entries);
         } catch (IOException | RuntimeException e) {
             batch.forEach(pending -> pending.index().completeExceptionally(e));
+            return;
+        }
+        observer.appended(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).index().complete(first + i);
         }
     }
 

@@ -42,6 +42,7 @@ final class CtLog implements TransparencyLog, AutoCloseable {
     private final Clock clock;
     private final LogIdentity identity;
     private volatile SignedTreeHead treeHead;
+    private volatile AppendObserver observer = AppendObserver.NONE;
 
     CtLog(TreeStorage storage, LogKeys keys, Supplier<List<X509Certificate>> roots, Clock clock, String url,
             Duration maximumMergeDelay) throws LogException {
@@ -51,7 +52,7 @@ final class CtLog implements TransparencyLog, AutoCloseable {
         this.clock = clock;
         this.identity = new LogIdentity(keys.logId(), keys.ecdsaPublicKey(), keys.falconPublicKey(), url,
                 maximumMergeDelay);
-        this.appends = new AppendQueue(storage);
+        this.appends = new AppendQueue(storage, entries -> observer.appended(entries));
         refreshTreeHead();
     }
 
@@ -235,6 +236,16 @@ final class CtLog implements TransparencyLog, AutoCloseable {
     /** @return the number of durable entries (the next tree head's size) */
     long size() {
         return storage.size();
+    }
+
+    /** @return how long ago, by the log's clock, the latest tree head was signed (never negative) */
+    Duration treeHeadAge() {
+        return Duration.ofMillis(Math.max(0, clock.millis() - treeHead.timestamp()));
+    }
+
+    /** Sets who is told of appended entries ({@link AppendObserver#NONE} to stop). */
+    void observe(AppendObserver next) {
+        observer = next == null ? AppendObserver.NONE : next;
     }
 
     /** Verifies an SCT this log issued: the ECDSA signature and the FALCON-1024 co-signature. */

@@ -14,6 +14,9 @@
  * and signs SCTs and tree heads with ECDSA P-256 plus a FALCON-1024
  * co-signature ({@link network.internet2.trustchain.ct.internal.LogKeys});
  * {@link network.internet2.trustchain.ct.internal.CtLogComponent} offers it as
- * the {@link network.internet2.trustchain.ct.TransparencyLog} service.
+ * the {@link network.internet2.trustchain.ct.TransparencyLog} service;
+ * {@link network.internet2.trustchain.ct.internal.CtMetrics} publishes the tree's size, the
+ * age of its latest tree head and the entries appended (told of them through an
+ * {@link network.internet2.trustchain.ct.internal.AppendObserver}) in the node's Micrometer registry.
  */
 package network.internet2.trustchain.ct.internal;

@@ -22,6 +22,12 @@ final class DnsCounters {
     private final AtomicLong maxLatencyNanos = new AtomicLong();
     private final Map<Integer, LongAdder> byType = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> byRcode = new ConcurrentHashMap<>();
+    private volatile QueryObserver observer = QueryObserver.NONE;
+
+    /** Sets who else hears of every answered query ({@link QueryObserver#NONE} to stop). */
+    void observe(QueryObserver next) {
+        observer = next == null ? QueryObserver.NONE : next;
+    }
 
     void dropped() {
         dropped.increment();
@@ -31,8 +37,13 @@ final class DnsCounters {
         tcp.increment();
     }
 
+    /** @return packets dropped unanswered so far (unreadable, responses, IPv4 peers, refused connections) */
+    long droppedCount() {
+        return dropped.sum();
+    }
+
     /** @param type the question's type, or -1 when the query had no readable question */
-    void answered(int type, int rcode, boolean wasTruncated, long nanos) {
+    void answered(int type, int rcode, boolean wasTruncated, boolean overTcp, long nanos) {
         answered.increment();
         if (type >= 0) {
             byType.computeIfAbsent(type, key -> new LongAdder()).increment();
@@ -43,6 +54,7 @@ final class DnsCounters {
         }
         latencyNanos.add(nanos);
         maxLatencyNanos.accumulateAndGet(nanos, Math::max);
+        observer.answered(type, rcode, overTcp, nanos);
     }
 
     DnsStatistics snapshot() {

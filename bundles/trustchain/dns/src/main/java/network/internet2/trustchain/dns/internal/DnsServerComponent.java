@@ -52,6 +52,11 @@ public class DnsServerComponent implements DnsAdministration, NameService, ZoneP
      * The server's settings (PID {@value #PID}); {@code node.name} and
      * {@code service.names} come from the node's configuration ({@value #NODE_PID},
      * shared with the CA's node certificate), which wins over this PID.
+     *
+     * <p>Designated through {@code pid = PID} here rather than a {@code @Designate} on the
+     * component: {@code @Designate} needs a component with exactly one configuration PID (bnd
+     * refuses it on this one, which has two), while this attribute binds the form to
+     * {@value #PID} alone and leaves {@value #NODE_PID} to the CA's node-certificate form.
      */
     @ObjectClassDefinition(pid = PID, name = "Internet 2.0 TrustChain DNS server",
             description = "The embedded authoritative DNS server: UDP and TCP over IPv6 only, DNSSEC-signed zone.")
@@ -174,6 +179,11 @@ public class DnsServerComponent implements DnsAdministration, NameService, ZoneP
             resigning.shutdownNow();
         }
         listener.close();
+    }
+
+    /** @return what the server counts, for {@link DnsMetrics} to read and observe */
+    DnsCounters counters() {
+        return counters;
     }
 
     /** @return the port the server listens on (the configured one, or the one chosen for port 0) */

@@ -74,20 +74,20 @@ final class QueryResponder {
         try {
             request = new Message(query);
         } catch (IOException | RuntimeException malformed) {
-            return finish(error(header, null, Rcode.FORMERR), -1, tcp ? TCP_SIZE : CLASSIC_UDP_SIZE, start);
+            return finish(error(header, null, Rcode.FORMERR), -1, tcp, tcp ? TCP_SIZE : CLASSIC_UDP_SIZE, start);
         }
         OPTRecord opt = request.getOPT();
         int limit = tcp ? TCP_SIZE : opt == null ? CLASSIC_UDP_SIZE
                 : Math.max(CLASSIC_UDP_SIZE, Math.min(opt.getPayloadSize(), udpPayloadLimit));
         Record question = request.getQuestion();
         int qtype = question == null ? -1 : question.getType();
-        return finish(answer(request, opt), qtype, limit, start);
+        return finish(answer(request, opt), qtype, tcp, limit, start);
     }
 
-    private byte[] finish(Message response, int qtype, int limit, long start) {
+    private byte[] finish(Message response, int qtype, boolean tcp, int limit, long start) {
         byte[] wire = response.toWire(limit);
         boolean truncated = (wire[2] & 0x02) != 0;
-        counters.answered(qtype, response.getRcode(), truncated, System.nanoTime() - start);
+        counters.answered(qtype, response.getRcode(), truncated, tcp, System.nanoTime() - start);
         return wire;
     }
 

@@ -17,7 +17,9 @@
  * into its answer from the current snapshot; it never throws on bad input.
  * {@link network.internet2.trustchain.dns.internal.DnsListener} carries packets
  * on Netty's event loops. {@link network.internet2.trustchain.dns.internal.DnsServerComponent}
- * wires it as an OSGi component.
+ * wires it as an OSGi component. {@link network.internet2.trustchain.dns.internal.DnsMetrics}
+ * times every answer (by type, response code and transport) into the node's Micrometer registry,
+ * told of each through a {@link network.internet2.trustchain.dns.internal.QueryObserver}.
  *
  * <p>Not here: zone transfers (AXFR/IXFR are refused), dynamic update (NOTIMP),
  * recursion (names outside the zone are REFUSED) and federation with peers.
