@@ -4,14 +4,17 @@ import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -31,6 +34,8 @@ import network.internet2.stoq.StoqTransport;
 public class BenchCommand implements Action {
 
     private static final int CHUNK = 64 * 1024;
+    static final int MAX_MEGABYTES = 4096;
+    static final int MAX_STREAMS = 64;
 
     @Reference
     StoqTransport transport;
@@ -49,18 +54,17 @@ public class BenchCommand implements Action {
 
     @Argument(index = 0, name = "peer", required = true,
             description = "A name (node1.internet2.network) or an IPv6 address (::1)")
+    @Completion(PeerCompleter.class)
     String peer;
 
     @Override
     public Object execute() throws Exception {
-        if (megabytes < 1 || megabytes > 4096 || streams < 1 || streams > 64 || timeout < 1) {
-            throw new CommandException("--megabytes must be 1..4096, --streams 1..64, --timeout at least 1");
-        }
+        checkOptions();
         StoqConnection connection;
         try {
             connection = Peers.connect(transport, peer, port);
         } catch (StoqException e) {
-            throw new CommandException(e.getMessage());
+            throw new CommandException(e.getMessage(), e);
         }
         long perStream = (long) megabytes * 1024 * 1024 / streams;
         ExecutorService senders = Executors.newFixedThreadPool(streams);
@@ -72,8 +76,7 @@ public class BenchCommand implements Action {
             }
             long total = 0;
             for (Future<Long> result : confirmed) {
-                total += result.get(Math.max(1, timeout - (System.nanoTime() - start) / 1_000_000_000L),
-                        TimeUnit.SECONDS);
+                total += confirmed(result, start);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%d MiB to %s over %d stream(s) in %.2f s: %.2f Gbit/s (%.0f MiB/s), confirmed by "
@@ -83,6 +86,31 @@ public class BenchCommand implements Action {
             senders.shutdownNow();
         }
         return null;
+    }
+
+    /** @throws CommandException naming the first option out of its range */
+    void checkOptions() throws CommandException {
+        if (megabytes < 1 || megabytes > MAX_MEGABYTES) {
+            throw new CommandException("--megabytes must be 1.." + MAX_MEGABYTES + ", not " + megabytes);
+        }
+        if (streams < 1 || streams > MAX_STREAMS) {
+            throw new CommandException("--streams must be 1.." + MAX_STREAMS + ", not " + streams);
+        }
+        if (timeout < 1) {
+            throw new CommandException("--timeout must be at least 1 second, not " + timeout);
+        }
+    }
+
+    /** @return the bytes the peer confirmed on one stream, waiting at most until --timeout since {@code start} */
+    private long confirmed(Future<Long> result, long start) throws CommandException, InterruptedException {
+        try {
+            return result.get(Math.max(1, timeout - (System.nanoTime() - start) / 1_000_000_000L), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new CommandException("the peer did not confirm every byte within --timeout " + timeout + " s; "
+                    + "send less (--megabytes) or allow longer (--timeout)", e);
+        } catch (ExecutionException e) {
+            throw new CommandException("a stream to " + peer + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static long send(StoqConnection connection, long bytes) throws Exception {

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -31,6 +32,7 @@ public class ConnectCommand implements Action {
 
     @Argument(index = 0, name = "peer", required = true,
             description = "A name (node1.internet2.network) or an IPv6 address (::1)")
+    @Completion(PeerCompleter.class)
     String peer;
 
     @Override
@@ -40,9 +42,9 @@ public class ConnectCommand implements Action {
         try {
             connection = Peers.connect(transport, peer, port);
         } catch (PeerRefusedException e) {
-            throw new CommandException("refused (" + e.reason().label() + "): " + e.getMessage());
+            throw new CommandException("refused (" + e.reason().label() + "): " + e.getMessage(), e);
         } catch (StoqException e) {
-            throw new CommandException(e.getMessage());
+            throw new CommandException(e.getMessage(), e);
         }
         double millis = (System.nanoTime() - start) / 1e6;
         X509Certificate certificate = connection.peer().certificate();

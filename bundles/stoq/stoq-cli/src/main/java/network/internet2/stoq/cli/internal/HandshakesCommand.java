@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -26,6 +27,8 @@ import network.internet2.stoq.StoqTransport;
                 + "Bounded by --count and --timeout. Options go before the arguments.")
 public class HandshakesCommand implements Action {
 
+    static final int MAX_COUNT = 10_000;
+
     @Reference
     StoqTransport transport;
 
@@ -40,12 +43,16 @@ public class HandshakesCommand implements Action {
 
     @Argument(index = 0, name = "peer", required = true,
             description = "A name (node1.internet2.network) or an IPv6 address (::1)")
+    @Completion(PeerCompleter.class)
     String peer;
 
     @Override
     public Object execute() throws Exception {
-        if (count < 1 || count > 10_000 || timeout < 1) {
-            throw new CommandException("--count must be 1..10000 and --timeout at least 1");
+        if (count < 1 || count > MAX_COUNT) {
+            throw new CommandException("--count must be 1.." + MAX_COUNT + ", not " + count);
+        }
+        if (timeout < 1) {
+            throw new CommandException("--timeout must be at least 1 second, not " + timeout);
         }
         long[] micros = new long[count];
         int done = 0;
@@ -61,7 +68,7 @@ public class HandshakesCommand implements Action {
                 connection.close();
             }
         } catch (StoqException e) {
-            throw new CommandException("handshake " + (done + 1) + " failed: " + e.getMessage());
+            throw new CommandException("handshake " + (done + 1) + " failed: " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = Arrays.copyOf(micros, done);

@@ -33,9 +33,8 @@ public class AllocationsCommand implements Action {
         List<AssetKind> kinds = registry.kinds();
         List<Allocation> active = registry.allocations();
         List<Allocation> shown = shown(active, all);
-        ShellTable table = new ShellTable().emptyTableText(all ? "No active allocation."
+        ShellTable table = Format.table(Format.allocationHeaders(), all ? "No active allocation."
                 : "No active allocation of the operator (" + Allocation.LOCAL_OPERATOR + ").");
-        Format.allocationHeaders().forEach(table::column);
         for (Allocation allocation : shown) {
             table.addRow().addContent(Format.allocationRow(allocation, Lookup.unit(kinds, allocation.kind()))
                     .toArray());

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import org.apache.karaf.shell.support.table.ShellTable;
 
 import network.internet2.hypermesh.asset.Allocation;
 import network.internet2.hypermesh.asset.AssetAdapter;
@@ -54,6 +57,22 @@ final class Format {
             return unit == null ? Long.toString(value) : quantity(value, unit);
         }
         return value + " " + unit;
+    }
+
+    /** Columns of quantities, right-aligned as numbers are in every table of the shell. */
+    static final Set<String> QUANTITY_COLUMNS = Set.of("Total", "Allocated", "Available", "Amount");
+
+    /** @return a table with these columns, those of quantities right-aligned */
+    static ShellTable table(List<String> headers, String emptyText) {
+        ShellTable table = new ShellTable().emptyTableText(emptyText);
+        for (String header : headers) {
+            if (QUANTITY_COLUMNS.contains(header)) {
+                table.column(header).alignRight();
+            } else {
+                table.column(header);
+            }
+        }
+        return table;
     }
 
     /** The headers of {@link #kindRow}'s cells. */

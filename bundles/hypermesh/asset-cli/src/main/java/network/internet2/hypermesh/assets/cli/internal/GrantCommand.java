@@ -22,7 +22,8 @@ import network.internet2.hypermesh.asset.AssetRegistry;
 @Command(scope = "asset", name = "grant",
         description = "Lets a certificate identity (e.g. node2.internet2.network) use an allocation remotely over "
                 + "STOQ (hypermesh.memory / hypermesh.storage), or withdraws that with --revoke. Without an "
-                + "identity, lists who is granted.")
+                + "identity, lists who is granted. Options go before the arguments, as in: asset:grant --revoke ID "
+                + "IDENTITY")
 public class GrantCommand implements Action {
 
     @Reference
@@ -38,7 +39,9 @@ public class GrantCommand implements Action {
     @Completion(AllocationIdCompleter.class)
     String id;
 
-    @Argument(index = 1, name = "identity", description = "A certificate identity (its DNS name)")
+    @Argument(index = 1, name = "identity", description = "A certificate identity (its DNS name), such as "
+            + "node2.internet2.network; with --revoke, one granted (completed)")
+    @Completion(GranteeCompleter.class)
     String identity;
 
     @Override

@@ -28,10 +28,8 @@ public class ListCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ShellTable table = new ShellTable()
-                .emptyTableText("No asset kind is offered: install an asset feature (asset-memory, asset-cpu, "
-                        + "asset-storage, asset-gpu, asset-vm).");
-        Format.kindHeaders().forEach(table::column);
+        ShellTable table = Format.table(Format.kindHeaders(), "No asset kind is offered: install an asset feature "
+                + "(asset-memory, asset-cpu, asset-storage, asset-gpu, asset-vm).");
         for (AssetKind kind : registry.kinds()) {
             table.addRow().addContent(Format.kindRow(kind, health(adapters, kind.kind())).toArray());
         }

@@ -27,8 +27,9 @@
  * <p>Options go before the arguments (Karaf stops reading options at the first
  * argument, so program arguments starting with {@code -} reach the program).
  * Completion offers the kinds for {@code allocate}, active allocation ids for
- * {@code release}, active {@code vm} allocations for {@code exec} and active
- * {@code cpu} allocations for {@code --cpu}, and file paths for the module and
+ * {@code release} and {@code grant}, active {@code vm} allocations for {@code exec},
+ * active {@code cpu} allocations for {@code --cpu}, the identities granted an
+ * allocation for {@code grant}'s identity, and file paths for the module and
  * {@code --stdin}. User errors fail the command with a one-line message and no stack
  * trace. The commands only call the {@link network.internet2.hypermesh.asset.AssetRegistry}
  * (and, for exec, {@link network.internet2.hypermesh.vm.VmAccess}); Karaf registers them

@@ -3,6 +3,8 @@ package network.internet2.hypermesh.assets.cli.internal;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -29,5 +31,20 @@ public class CompletersTest {
     @Test
     public void offersTheKindsOfTheRegistry() {
         assertEquals(List.of("memory", "cpu", "vm"), KindCompleter.kinds(new FakeRegistry().kinds()));
+    }
+
+    @Test
+    public void offersWhoIsGrantedTheAllocationTypedElseEveryActiveOnes() {
+        Map<String, Set<String>> granted = Map.of(
+                "a1", Set.of("node3.internet2.network", "node2.internet2.network"),
+                "a2", Set.of("node2.internet2.network", "node4.internet2.network"),
+                "ended", Set.of("node9.internet2.network"));
+        List<String> active = List.of("a1", "a2", "a3");
+        assertEquals(List.of("node2.internet2.network", "node3.internet2.network"), GranteeCompleter.grantees(
+                active, List.of("asset:grant", "--revoke", "a1", "node"), id -> granted.getOrDefault(id, Set.of())));
+        assertEquals(List.of("node2.internet2.network", "node3.internet2.network", "node4.internet2.network"),
+                GranteeCompleter.grantees(active, List.of("asset:grant", "--revoke", "ended", ""),
+                        id -> granted.getOrDefault(id, Set.of())));
+        assertEquals(List.of(), GranteeCompleter.grantees(List.of(), List.of("asset:grant"), id -> Set.of("x")));
     }
 }

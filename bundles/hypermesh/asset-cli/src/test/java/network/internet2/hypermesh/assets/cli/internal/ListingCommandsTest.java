@@ -63,9 +63,11 @@ public class ListingCommandsTest {
         try (Console console = new Console()) {
             command.execute();
             String[] lines = console.out().split("\\R");
-            assertTrue(lines[0], lines[0].matches("Kind\\s+\\| Unit\\s+\\| Total\\s+\\| Allocated \\| Available\\s+\\| Health\\s*"));
-            assertTrue(console.out(), lines[2].matches("memory\\s+\\| bytes\\s+\\| 1 GiB\\s+\\| 256 MiB\\s+\\| 768 MiB\\s+"
+            assertTrue(lines[0], lines[0].matches("Kind\\s+\\| Unit\\s+\\|\\s+Total \\| Allocated \\|\\s+Available \\| Health\\s*"));
+            assertTrue(console.out(), lines[2].matches("memory\\s+\\| bytes\\s+\\|\\s+1 GiB \\|\\s+256 MiB \\|\\s+768 MiB "
                     + "\\| healthy\\s*"));
+            // quantities are right-aligned, as numbers are in every table of the shell
+            assertEquals(lines[0].indexOf("Total |") + "Total".length(), lines[2].indexOf("1 GiB |") + "1 GiB".length());
             assertTrue(console.out(), lines[3].contains("| unhealthy: cgroup v2 missing"));
             assertTrue(console.out(), lines[4].matches("vm .*\\| unknown\\s*"));
             assertEquals(lines[0].indexOf("| Unit"), lines[2].indexOf("| bytes"));
@@ -106,7 +108,7 @@ public class ListingCommandsTest {
             command.execute();
             String[] lines = console.out().split("\\R");
             assertTrue(lines[0], lines[0].startsWith("Id"));
-            assertTrue(console.out(), lines[3].matches("a2\\s+\\| cpu\\s+\\| 250 millicores \\| node2.internet2.network "
+            assertTrue(console.out(), lines[3].matches("a2\\s+\\| cpu\\s+\\|\\s+250 millicores \\| node2.internet2.network "
                     + "\\| 2026-11-24T11:00:00Z \\| fd3c:1a2b:3c4d::3 \\| active\\s*"));
             assertFalse(console.out(), console.out().contains("not shown"));
         }

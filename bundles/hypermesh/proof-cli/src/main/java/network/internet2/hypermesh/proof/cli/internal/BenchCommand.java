@@ -29,7 +29,7 @@ public class BenchCommand implements Action {
     @Reference
     ConsensusService consensus;
 
-    @Option(name = "--count", description = "How many operations (1..1000)")
+    @Option(name = "--count", aliases = "-n", description = "How many operations (1..1000, default 20)")
     int count = 20;
 
     @Override

@@ -27,7 +27,7 @@ import network.internet2.trustchain.ca.IssuedCertificate;
 @Command(scope = "trustchain", name = "issue",
         description = "Issues a certificate for a PKCS#10 request read from a PEM file (DER is accepted too) and "
                 + "prints its serial, subject and expiry; the certificate and its chain (PEM) are printed, or "
-                + "written to --out.")
+                + "written to --out. Options go before the file, as in: trustchain:issue --out node.pem node.csr")
 public class IssueCommand implements Action {
 
     @Reference

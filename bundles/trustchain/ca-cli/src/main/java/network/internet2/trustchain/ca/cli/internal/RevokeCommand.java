@@ -22,7 +22,8 @@ import network.internet2.trustchain.ca.RevocationReason;
 /** {@code trustchain:revoke}: revokes a certificate; the next CRL lists it. */
 @Service
 @Command(scope = "trustchain", name = "revoke",
-        description = "Revokes a certificate this CA issued, with an RFC 5280 reason; the next CRL lists it.")
+        description = "Revokes a certificate this CA issued, with an RFC 5280 reason; the next CRL lists it. "
+                + "Options go before the serial, as in: trustchain:revoke --reason keyCompromise 4f3a...")
 public class RevokeCommand implements Action {
 
     @Reference

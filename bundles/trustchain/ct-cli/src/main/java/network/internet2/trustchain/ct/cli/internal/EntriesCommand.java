@@ -19,7 +19,7 @@ import network.internet2.trustchain.ct.TransparencyLog;
 @Service
 @Command(scope = "ct", name = "entries",
         description = "Lists entries of the log's latest signed tree head as a table: index, type (x509 or "
-                + "precert), subject, expiry (not after, UTC) and serial (hex), decoded from each entry's RFC 6962 "
+                + "precert), subject, not after (UTC) and serial (hex, as trustchain:list shows it), decoded from each entry's RFC 6962 "
                 + "MerkleTreeLeaf (a precertificate is read from the entry's extra data, or from the "
                 + "TBSCertificate in its leaf). Without --start, the last --count entries.")
 public class EntriesCommand implements Action {
@@ -36,7 +36,7 @@ public class EntriesCommand implements Action {
             + "default: the last --count entries of the tree")
     Long start;
 
-    @Option(name = "--count", aliases = "-c", description = "How many entries to list, from 1 to " + MAX_COUNT
+    @Option(name = "--count", aliases = {"-n", "-c"}, description = "How many entries to list, from 1 to " + MAX_COUNT
             + " (default " + DEFAULT_COUNT + ")")
     int count = DEFAULT_COUNT;
 
@@ -61,11 +61,12 @@ public class EntriesCommand implements Action {
         }
         long last = Math.min(size - 1, first + count - 1);
         ShellTable table = new ShellTable();
-        table.column("INDEX").alignRight();
-        table.column("TYPE");
-        table.column("SUBJECT");
-        table.column("NOT-AFTER");
-        table.column("SERIAL");
+        // the headers and cell formats of trustchain:list, so that a certificate reads the same in both
+        table.column("Index").alignRight();
+        table.column("Type");
+        table.column("Subject");
+        table.column("Not after");
+        table.column("Serial");
         for (LogEntry entry : fetch(log, first, last)) {
             Leaves.Description description = Leaves.describe(entry);
             table.addRow().addContent(entry.index(), description.type(), description.subject(),

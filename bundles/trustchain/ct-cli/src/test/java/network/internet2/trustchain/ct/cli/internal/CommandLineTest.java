@@ -60,6 +60,10 @@ public class CommandLineTest {
         assertEquals(Long.valueOf(2), aliases.start);
         assertEquals(1000, aliases.count);
 
+        EntriesCommand likeEveryCount = new EntriesCommand();
+        assertTrue(parse(likeEveryCount, "-n", "7"));
+        assertEquals(7, likeEveryCount.count);
+
         EntriesCommand defaults = new EntriesCommand();
         assertTrue(parse(defaults));
         assertNull(defaults.start);

@@ -71,7 +71,7 @@ public class EntriesCommandTest {
     public void listsTheLastTwentyEntriesByDefaultDecodedInAlignedColumns() throws Exception {
         FakeLog log = log();
         List<String> lines = run(log, null, EntriesCommand.DEFAULT_COUNT);
-        assertEquals(List.of("INDEX", "TYPE", "SUBJECT", "NOT-AFTER", "SERIAL"),
+        assertEquals(List.of("Index", "Type", "Subject", "Not after", "Serial"),
                 List.of(lines.get(0).split("\\s*[|\u2502]\\s*")).stream().map(String::strip).toList());
         List<List<String>> rows = rows(lines);
         assertEquals(20, rows.size());

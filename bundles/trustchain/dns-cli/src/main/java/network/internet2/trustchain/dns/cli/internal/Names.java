@@ -38,4 +38,15 @@ final class Names {
         return records.stream().filter(record -> "AAAA".equalsIgnoreCase(record.type()))
                 .map(DnsRecord::name).distinct().toList();
     }
+
+    /** @return the distinct names of the operator's records (those dns:add added), in the order given */
+    static List<String> operatorNames(List<DnsRecord> records) {
+        return records.stream().filter(record -> Format.OPERATOR.equals(record.owner()))
+                .map(DnsRecord::name).distinct().toList();
+    }
+
+    /** @return the distinct record types in the zone, in upper case, in the order given */
+    static List<String> types(List<DnsRecord> records) {
+        return records.stream().map(record -> record.type().toUpperCase(Locale.ROOT)).distinct().toList();
+    }
 }

@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import network.internet2.trustchain.dns.DnsAdministration;
@@ -25,8 +24,7 @@ public class RecordsCommand implements Action {
 
     @Option(name = "--type", aliases = "-t", description = "Only records of this type (AAAA, SOA, NS, DNSKEY, "
             + "RRSIG, NSEC, ...), in any case")
-    @Completion(value = StringsCompleter.class, values = {"AAAA", "SOA", "NS", "DNSKEY", "RRSIG", "NSEC"},
-            caseSensitive = false)
+    @Completion(TypeCompleter.class)
     String type;
 
     @Option(name = "--owner", aliases = "-o", description = "Only records of this owner: zone, operator, or a "

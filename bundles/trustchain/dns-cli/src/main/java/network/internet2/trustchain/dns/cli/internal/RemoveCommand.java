@@ -31,7 +31,7 @@ public class RemoveCommand implements Action {
     @Argument(index = 0, name = "name", required = true,
             description = "Name whose operator records to remove: relative to the zone (printer) or fully "
                     + "qualified (printer.internet2.network.)")
-    @Completion(NameCompleter.class)
+    @Completion(OperatorNameCompleter.class)
     String name;
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 import network.internet2.trustchain.dns.NameResolutionException;
 import network.internet2.trustchain.dns.NameService;
@@ -18,7 +19,8 @@ import network.internet2.trustchain.dns.NameService;
 @Command(scope = "dns", name = "resolve",
         description = "Resolves a name to its IPv6 addresses through the stack's own name service (the embedded "
                 + "zone and its cache, never the operating system's resolver), printing each address and how "
-                + "long the resolution took. A name that cannot be resolved is reported on the error stream.")
+                + "long the resolution took. A name that cannot be resolved fails the command with the reason "
+                + "(NXDOMAIN, no address, ...).")
 public class ResolveCommand implements Action {
 
     @Reference
@@ -38,11 +40,9 @@ public class ResolveCommand implements Action {
         try {
             addresses = names.resolve(asked);
         } catch (NameResolutionException e) {
-            System.err.println(e.getMessage() + " (after " + Format.micros(elapsedMicros(start)) + ")");
-            return null;
+            throw new CommandException(e.getMessage() + " (after " + Format.micros(elapsedMicros(start)) + ")", e);
         } catch (IllegalArgumentException e) {
-            System.err.println("cannot resolve " + asked + ": " + e.getMessage());
-            return null;
+            throw new CommandException("cannot resolve " + asked + ": " + e.getMessage(), e);
         }
         double micros = elapsedMicros(start);
         for (Inet6Address address : addresses) {

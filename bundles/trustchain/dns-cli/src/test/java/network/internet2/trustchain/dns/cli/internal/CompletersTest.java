@@ -66,4 +66,33 @@ public class CompletersTest {
         assertEquals(List.of("zone", "operator", "network.internet2.stoq"),
                 OwnerCompleter.owners(FakeDns.sampleZone().records()));
     }
+
+    @Test
+    public void dnsRemoveIsOfferedOnlyTheNamesOfOperatorRecords() {
+        FakeDns zone = FakeDns.sampleZone().record("printer.internet2.network.", "AAAA", 300, "2001:db8::8",
+                "operator").record("scanner.internet2.network.", "AAAA", 300, "2001:db8::9", "operator");
+        assertEquals(List.of("printer.internet2.network.", "scanner.internet2.network."),
+                Names.operatorNames(zone.records()));
+        OperatorNameCompleter completer = new OperatorNameCompleter();
+        completer.dns = zone;
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, typed("s"), candidates);
+        // stoq.internet2.network. has addresses too, but a bundle's: dns:remove cannot remove them
+        assertEquals(List.of("scanner.internet2.network."), candidates.stream().map(String::strip).toList());
+    }
+
+    @Test
+    public void offersTheRecordTypesTheZoneHoldsInAnyCase() {
+        assertEquals(List.of("SOA", "NS", "DNSKEY", "RRSIG", "AAAA", "NSEC"),
+                Names.types(FakeDns.sampleZone().records()));
+        TypeCompleter completer = new TypeCompleter();
+        completer.dns = FakeDns.sampleZone();
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, typed("aa"), candidates);
+        assertEquals(List.of("AAAA"), candidates.stream().map(String::strip).toList());
+        completer.dns = new FakeDns();
+        candidates.clear();
+        completer.complete(null, typed(""), candidates);
+        assertEquals(List.of(), candidates);
+    }
 }

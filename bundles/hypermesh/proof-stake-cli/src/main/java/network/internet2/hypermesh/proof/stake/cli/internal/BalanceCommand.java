@@ -3,6 +3,7 @@ package network.internet2.hypermesh.proof.stake.cli.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -18,10 +19,13 @@ import network.internet2.hypermesh.proof.stake.StakeLedger;
         + "ledger's height, the minimum stake and this node's staking key.")
 public class BalanceCommand implements Action {
 
+    static final int FINGERPRINT_CHARS = 16;
+
     @Reference
     StakeLedger ledger;
 
     @Argument(index = 0, name = "account", description = "One account (a node identity); default: all")
+    @Completion(AccountCompleter.class)
     String account;
 
     @Override
@@ -42,13 +46,19 @@ public class BalanceCommand implements Action {
             table.column("Key");
             table.column("Held here");
             for (StakeAccount entry : ledger.accounts()) {
-                table.addRow().addContent(entry.account(), entry.balance(), entry.keyAlgorithm() + " "
-                        + entry.keyFingerprint().substring(0, 16) + "…", entry.heldHere() ? "yes" : "no");
+                table.addRow().addContent(entry.account(), entry.balance(), key(entry), entry.heldHere() ? "yes" : "no");
             }
             table.print(System.out);
         } catch (StakeException e) {
             throw new CommandException(e.getMessage(), e);
         }
         return null;
+    }
+
+    /** @return the key's algorithm and the first {@value #FINGERPRINT_CHARS} characters of its fingerprint */
+    static String key(StakeAccount account) {
+        String fingerprint = account.keyFingerprint();
+        return account.keyAlgorithm() + " " + (fingerprint.length() <= FINGERPRINT_CHARS ? fingerprint
+                : fingerprint.substring(0, FINGERPRINT_CHARS) + "…");
     }
 }

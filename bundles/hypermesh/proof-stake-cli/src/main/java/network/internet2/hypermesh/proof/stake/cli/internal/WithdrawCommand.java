@@ -3,6 +3,7 @@ package network.internet2.hypermesh.proof.stake.cli.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -28,6 +29,7 @@ public class WithdrawCommand implements Action {
     long amount;
 
     @Argument(index = 1, name = "account", description = "The account (a node identity); default: this node")
+    @Completion(HeldAccountCompleter.class)
     String account;
 
     @Override
