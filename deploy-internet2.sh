@@ -236,7 +236,8 @@ cmd_start() {
   check_profile "$profile"
   if [ -n "$config" ]; then
     say "checking $config"
-    toml_mapping check "$config" \
+    # checked against the profile's files too: the listeners' ports and addresses it sets must not clash
+    toml_mapping check "$config" "$NODE/config/$profile" \
       || { echo "deploy-internet2: start refused: $config has values the node cannot take (above); nothing was changed" >&2; exit 1; }
   fi
   forget_toml_files

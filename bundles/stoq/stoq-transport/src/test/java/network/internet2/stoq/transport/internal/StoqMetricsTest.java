@@ -77,7 +77,7 @@ public class StoqMetricsTest {
         // the client's output end and input end each carried 3 MiB; so did the server's
         DistributionSummary throughput = clientRegistry.get("stoq.stream.throughput.gbps").summary();
         assertEquals(2, throughput.count());
-        assertTrue("Gbit/s " + throughput.max(), throughput.max() > 0 && throughput.max() < 1000);
+        assertTrue("Gbit/s " + throughput.max(), throughput.max() > 0);
         TestEndpoints.eventually("the server records both directions of the stream",
                 () -> serverRegistry.get("stoq.stream.throughput.gbps").summary().count() == 2);
         TestEndpoints.eventually("no stream stays active",

@@ -2,6 +2,8 @@ package network.internet2.management.config.toml.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,26 +34,115 @@ public final class CfgFiles {
     private CfgFiles() {
     }
 
+    /** Moves a file written aside over its target: a seam for the tests. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    /** One PID's file, written aside, waiting to be moved in. */
+    private record Pending(String pid, Path file, Path temporary, byte[] before) {
+    }
+
     /**
      * Sets each property in its PID's file: a key already there gets the new value
      * on its line; other keys are appended. A file that does not exist is created.
+     * All or nothing: every file is read and its new text written aside first (a failure
+     * there changes nothing), then each is moved in; if a move fails, the files already
+     * moved in get their previous text back (or are removed if they were created).
      *
      * @param etc    Karaf's {@code etc} folder
      * @param pids   PID → property → value
      * @param source what the values come from, for the comment above appended keys
      * @return the files written, in PID order
+     * @throws ApplyFailedException naming the PID that failed and the files restored
      */
     public static List<WrittenFile> merge(Path etc, Map<String, Map<String, String>> pids, String source)
             throws IOException {
-        List<WrittenFile> written = new ArrayList<>();
+        return merge(etc, pids, source, CfgFiles::moveIn);
+    }
+
+    static List<WrittenFile> merge(Path etc, Map<String, Map<String, String>> pids, String source, Mover mover)
+            throws IOException {
+        List<Pending> pending = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> pid : new TreeMap<>(pids).entrySet()) {
-            Path file = etc.resolve(pid.getKey() + ".cfg");
-            boolean created = !Files.exists(file);
-            List<String> lines = created ? List.of() : Files.readAllLines(file, StandardCharsets.UTF_8);
-            write(file, merged(lines, pid.getValue(), source));
-            written.add(new WrittenFile(file, created));
+            try {
+                Path file = etc.resolve(pid.getKey() + ".cfg");
+                byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
+                List<String> lines = before == null ? List.of() : lines(before);
+                Path temporary = Files.createTempFile(etc, pid.getKey() + ".cfg", ".tmp");
+                pending.add(new Pending(pid.getKey(), file, temporary, before));
+                Files.write(temporary, merged(lines, pid.getValue(), source), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                deleteTemporaries(pending, e);
+                throw new ApplyFailedException(file(etc, pid.getKey()), List.of(), List.of(), e);
+            }
         }
+        List<Pending> moved = new ArrayList<>();
+        for (Pending each : pending) {
+            try {
+                mover.move(each.temporary(), each.file());
+            } catch (IOException | RuntimeException e) {
+                List<String> restored = new ArrayList<>();
+                List<String> notRestored = new ArrayList<>();
+                for (int i = moved.size() - 1; i >= 0; i--) {
+                    Pending done = moved.get(i);
+                    try {
+                        restore(done);
+                        restored.add(done.file().toString());
+                    } catch (IOException | RuntimeException f) {
+                        e.addSuppressed(f);
+                        notRestored.add(done.file() + " (" + f + ")");
+                    }
+                }
+                deleteTemporaries(pending, e);
+                throw new ApplyFailedException(each.file().toString(), restored, notRestored, e);
+            }
+            moved.add(each);
+        }
+        List<WrittenFile> written = new ArrayList<>();
+        pending.forEach(each -> written.add(new WrittenFile(each.file(), each.before() == null)));
         return written;
+    }
+
+    private static String file(Path etc, String pid) {
+        return etc.resolve(pid + ".cfg").toString();
+    }
+
+    /** @return the lines of a file's UTF-8 text, refusing bytes that are not UTF-8 (as readAllLines does) */
+    private static List<String> lines(byte[] bytes) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
+                .lines().toList();
+    }
+
+    /** Puts back a file already moved in: its previous bytes, or no file if it was created. */
+    private static void restore(Pending done) throws IOException {
+        if (done.before() == null) {
+            Files.deleteIfExists(done.file());
+            return;
+        }
+        Path temporary = Files.createTempFile(done.file().getParent(), done.file().getFileName().toString(), ".tmp");
+        try {
+            Files.write(temporary, done.before());
+            moveIn(temporary, done.file());
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void deleteTemporaries(List<Pending> pending, Exception failure) {
+        for (Pending each : pending) {
+            try {
+                Files.deleteIfExists(each.temporary());
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void moveIn(Path temporary, Path file) throws IOException {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** @return the lines with each key of {@code values} set: in place where it was, appended otherwise */
@@ -125,16 +216,6 @@ public final class CfgFiles {
             }
         }
         return out.toString();
-    }
-
-    private static void write(Path file, List<String> lines) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     /**

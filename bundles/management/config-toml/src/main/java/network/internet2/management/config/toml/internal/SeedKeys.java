@@ -27,6 +27,15 @@ final class SeedKeys {
 
     private static final long HOUR_MILLIS = 3_600_000;
 
+    /**
+     * Where STOQ and DNS listen when their PID does not set it: the defaults of the components'
+     * {@code @ObjectClassDefinition} ({@code StoqTransportComponent}: {@code ::1} port 4433;
+     * {@code DnsServerComponent}: {@code ::1} port 8053), which are also the development profile's values.
+     */
+    static final Map<String, Map<String, String>> LISTENER_DEFAULTS = Map.of(
+            STOQ, Map.of("bind.address", "::1", "port", "4433"),
+            DNS, Map.of("bind.address", "::1", "port", "8053"));
+
     static final List<SeedKey> ALL = List.of(
             new MappedKey("global", "bind_address", STOQ, "bind.address", new Ipv6AddressKind()),
             new MappedKey("global", "port", STOQ, "port", IntegerKind.port()),
@@ -94,6 +103,13 @@ final class SeedKeys {
     /** @return the keys of {@code table}, in export order */
     static List<SeedKey> keysOf(String table) {
         return ALL.stream().filter(key -> key.table().equals(table)).toList();
+    }
+
+    /** @return the {@code table.key} that sets {@code property} of {@code pid} */
+    static String pathOf(String pid, String property) {
+        return ALL.stream().filter(MappedKey.class::isInstance).map(MappedKey.class::cast)
+                .filter(key -> key.pid().equals(pid) && key.property().equals(property)).findFirst()
+                .map(SeedKey::path).orElseThrow(() -> new IllegalArgumentException(pid + " " + property));
     }
 
     /** @return every PID some key sets */

@@ -1,6 +1,7 @@
 package network.internet2.management.config.toml.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -255,5 +256,79 @@ public class TomlImportTest {
                 port = 4433
                 """);
         assertEquals("4433", apart.pids().get(SeedKeys.DNS).get("port"));
+    }
+
+    private static final String DNS_ON_4433 = "[trustchain.dns]\nport = 4433\n";
+
+    /** The node's values known: a DNS port alone in the file is checked against STOQ's, on the node or default. */
+    @Test
+    public void refusesADnsPortThatTheNodesStoqTransportUses() throws Exception {
+        // the file alone says nothing about STOQ
+        assertEquals("4433", TomlImport.read(DNS_ON_4433).pids().get(SeedKeys.DNS).get("port"));
+        // a node without a STOQ configuration: the transport's default, ::1 port 4433
+        assertEquals(List.of("trustchain.dns.port: 4433 is also the STOQ port, global.port = 4433 (the default), on "
+                + "overlapping addresses: STOQ on ::1 (the default), DNS on ::1 (the default); both listen on UDP, so "
+                + "they need different ports (or distinct bind addresses, neither ::)"),
+                refused(DNS_ON_4433, Map.of()));
+        // the production values, as a .cfg file holds them, and as ConfigAdmin does (numbers)
+        assertEquals(List.of("trustchain.dns.port: 443 is also the STOQ port, global.port = 443 (already set on the "
+                + "node), on overlapping addresses: STOQ on :: (already set on the node), DNS on :: (already set on the"
+                + " node); both listen on UDP, so they need different ports (or distinct bind addresses, neither ::)"),
+                refused("[trustchain.dns]\nport = 443\n", Map.of(
+                        SeedKeys.STOQ, Map.of("bind.address", "::", "port", "443"),
+                        SeedKeys.DNS, Map.of("bind.address", "::", "port", "53"))));
+        assertEquals(1, refused(DNS_ON_4433, Map.of(SeedKeys.STOQ, Map.of("port", 4433))).size());
+        // the wildcard overlaps every address
+        assertEquals(1, refused("[trustchain.dns]\nport = 4433\nbind_address = \"2001:db8::53\"\n",
+                Map.of(SeedKeys.STOQ, Map.of("bind.address", "::"))).size());
+    }
+
+    @Test
+    public void acceptsADnsPortTheStoqTransportDoesNotUseOrUsesElsewhere() throws Exception {
+        assertEquals("4433", TomlImport.read(DNS_ON_4433, Map.of(SeedKeys.STOQ, Map.of("port", "443")))
+                .pids().get(SeedKeys.DNS).get("port"));
+        assertEquals("4433", TomlImport.read(DNS_ON_4433, Map.of(
+                SeedKeys.STOQ, Map.of("bind.address", "2001:db8::1", "port", "4433"),
+                SeedKeys.DNS, Map.of("bind.address", "2001:db8::53"))).pids().get(SeedKeys.DNS).get("port"));
+        // the file moves STOQ away in the same import
+        TomlImport.read("[global]\nport = 443\n" + DNS_ON_4433, Map.of());
+    }
+
+    @Test
+    public void refusesAStoqPortThatTheNodesDnsServerUses() throws Exception {
+        // a node without a DNS configuration: the server's default, ::1 port 8053
+        assertEquals(List.of("global.port: 8053 is also the DNS port, trustchain.dns.port = 8053 (the default), on "
+                + "overlapping addresses: STOQ on ::1 (the default), DNS on ::1 (the default); both listen on UDP, so "
+                + "they need different ports (or distinct bind addresses, neither ::)"),
+                refused("[global]\nport = 8053\n", Map.of()));
+        TomlImport.read("[global]\nport = 8053\n", Map.of(SeedKeys.DNS, Map.of("port", "53")));
+    }
+
+    @Test
+    public void refusesABindAddressThatMakesTheListenersOverlap() throws Exception {
+        Map<String, Map<String, String>> apart = Map.of(
+                SeedKeys.STOQ, Map.of("bind.address", "2001:db8::1", "port", "4433"),
+                SeedKeys.DNS, Map.of("bind.address", "2001:db8::53", "port", "4433"));
+        assertEquals(List.of("trustchain.dns.bind_address: \"::\" overlaps the STOQ address: STOQ on 2001:db8::1 "
+                + "(already set on the node), DNS on :: (set by this file), and both use port 4433 (STOQ: already set "
+                + "on the node, DNS: already set on the node); both listen on UDP, so they need different ports (or "
+                + "distinct bind addresses, neither ::)"),
+                refused("[trustchain.dns]\nbind_address = \"::\"\n", apart));
+        assertEquals(List.of("global.bind_address"), refused("[global]\nbind_address = \"2001:db8::53\"\n", apart)
+                .stream().map(problem -> problem.substring(0, problem.indexOf(':'))).toList());
+    }
+
+    /** A clash the node already has is not this file's: a file that does not touch either listener is applied. */
+    @Test
+    public void leavesAClashTheFileDoesNotTouchAlone() throws Exception {
+        Map<String, Map<String, String>> clashing = Map.of(
+                SeedKeys.STOQ, Map.of("port", "4433"), SeedKeys.DNS, Map.of("port", "4433"));
+        assertEquals("true", TomlImport.read("[stoq.performance]\nenable_hardware_acceleration = true\n", clashing)
+                .pids().get(SeedKeys.STOQ).get("udp.offload"));
+    }
+
+    private static List<String> refused(String toml, Map<String, ? extends Map<String, ?>> existing) {
+        return assertThrows(ConfigurationRefusedException.class,
+                () -> TomlImport.read(toml, existing)).problems();
     }
 }

@@ -17,6 +17,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.osgi.service.cm.ConfigurationAdmin;
 
+import network.internet2.management.config.toml.internal.ApplyFailedException;
 import network.internet2.management.config.toml.internal.ConfigurationRefusedException;
 import network.internet2.management.config.toml.internal.MappedConfiguration;
 import network.internet2.management.config.toml.internal.TomlImport;
@@ -26,7 +27,9 @@ import network.internet2.management.config.toml.internal.TomlImport;
 @Command(scope = "internet2", name = "config-import",
         description = "Validates a TOML configuration in the seed's format (config/production.toml) and merges "
                 + "what it sets into the node's configurations: only the keys it names change, every other key of "
-                + "those PIDs stays. A bad value refuses the whole file, naming each key, and nothing changes; "
+                + "those PIDs stays. A bad value refuses the whole file, naming each key, and nothing changes "
+                + "(so does a file that puts STOQ and DNS on one UDP port, counting the node's current values); "
+                + "if updating a PID fails, the PIDs already updated are restored; "
                 + "unknown tables and keys are listed as warnings and ignored. Keys: config/README.md.")
 public class ImportCommand implements Action {
 
@@ -46,7 +49,17 @@ public class ImportCommand implements Action {
     public Object execute() throws Exception {
         Path path = CommandPaths.resolve(file);
         MappedConfiguration mapped = read(path);
-        List<PropertyChange> changes = ConfigAdminPids.merge(configurationAdmin, mapped.pids(), !dryRun);
+        try {
+            TomlImport.checkAgainst(mapped, ConfigAdminPids.read(configurationAdmin, TomlImport.listenerPids()));
+        } catch (ConfigurationRefusedException e) {
+            throw new CommandException(path + ": " + e.getMessage(), e);
+        }
+        List<PropertyChange> changes;
+        try {
+            changes = ConfigAdminPids.merge(configurationAdmin, mapped.pids(), !dryRun);
+        } catch (ApplyFailedException e) {
+            throw new CommandException("import of " + path + " failed: " + e.getMessage(), e);
+        }
         System.out.print(render(changes));
         mapped.warnings().forEach(warning -> System.out.println("Warning: " + warning));
         mapped.notes().forEach(note -> System.out.println("Note: " + note));
@@ -57,7 +70,10 @@ public class ImportCommand implements Action {
         return null;
     }
 
-    /** @return what the file sets, or a CommandException naming every problem before anything is changed */
+    /**
+     * @return what the file sets, or a CommandException naming every problem before anything is
+     *         changed (the file on its own: the node's values are checked in {@link #execute()})
+     */
     static MappedConfiguration read(Path path) throws CommandException {
         String text;
         try {
